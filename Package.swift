@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "SalesClose",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "salesclose", targets: ["SalesCloseCLI"]),
+        .executable(name: "salesclose-gen", targets: ["SalesCloseGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // C libraries, wrapped as system-library modules.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV",
+                       providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CLibXLSXWriter", path: "Sources/CLibXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // Pure calculation core: value types and functions, no I/O, no clock, no printing.
+        .target(name: "SalesCloseCore"),
+        // Forecasting models; depends on nothing but the standard library and Foundation math.
+        .target(name: "SalesCloseForecast"),
+        // CSV exports -> typed, validated rows. The only user of libcsv.
+        .target(name: "SalesCloseImport", dependencies: [
+            "SalesCloseCore", "CLibCSV",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // CSV tables, XLSX close pack, manifest. The only user of libxlsxwriter.
+        .target(name: "SalesCloseWriters", dependencies: [
+            "SalesCloseCore", "CLibXLSXWriter",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Orchestration of a run: import, calculate, write to a temporary folder, rename.
+        .target(name: "SalesClosePipeline", dependencies: [
+            "SalesCloseCore", "SalesCloseImport", "SalesCloseForecast", "SalesCloseWriters",
+        ]),
+        // Thin command line; the only user of ArgumentParser.
+        .executableTarget(name: "SalesCloseCLI", dependencies: [
+            "SalesClosePipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Deterministic generator of realistic sample and benchmark inputs.
+        .executableTarget(name: "SalesCloseGenerator"),
+
+        // Tests.
+        .testTarget(name: "SalesCloseCoreTests", dependencies: [
+            "SalesCloseCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "SalesCloseForecastTests", dependencies: [
+            "SalesCloseForecast", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "SalesCloseImportTests", dependencies: ["SalesCloseImport", "SalesCloseCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SalesCloseWritersTests", dependencies: [
+            "SalesCloseWriters", "SalesCloseCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "SalesCloseEndToEndTests", dependencies: ["SalesClosePipeline", "SalesCloseImport", "SalesCloseCore"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

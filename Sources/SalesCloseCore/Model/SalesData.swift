@@ -1,0 +1,55 @@
+/// Everything a run imported, typed and de-duplicated: the input of every calculation.
+public struct SalesData: Sendable {
+    /// The text behind each kind of `NameID`.
+    public struct Names: Sendable {
+        public var orders = NameTable()
+        public var lineKeys = NameTable()
+        public var customers = NameTable()
+        public var skus = NameTable()
+        public var regions = NameTable()
+        public var salespeople = NameTable()
+        public var channels = NameTable()
+        public var categories = NameTable()
+        public var invoices = NameTable()
+        public init() {}
+
+        public func table(for dimension: Dimension) -> NameTable {
+            switch dimension {
+            case .region: regions
+            case .salesperson: salespeople
+            case .channel: channels
+            case .category: categories
+            case .sku: skus
+            case .customer: customers
+            }
+        }
+    }
+
+    public var names = Names()
+    public var orderLines: [OrderLine] = []
+    public var shipments: [Shipment] = []
+    public var payments: [Payment] = []
+    /// Indexed by customer `NameID`.
+    public var customers: [CustomerInfo] = []
+    /// Indexed by SKU `NameID`.
+    public var products: [ProductInfo] = []
+
+    public init() {}
+
+    public func customerName(_ id: NameID) -> String {
+        id >= 0 && Int(id) < customers.count ? customers[Int(id)].name ?? "" : ""
+    }
+    public func productName(_ id: NameID) -> String {
+        id >= 0 && Int(id) < products.count ? products[Int(id)].name ?? "" : ""
+    }
+
+    /// The first and last month with an order line, or nil when there are none.
+    public var orderMonthRange: ClosedRange<Month>? {
+        guard var lo = orderLines.first?.orderDate, var hi = orderLines.first?.orderDate else { return nil }
+        for line in orderLines {
+            if line.orderDate < lo { lo = line.orderDate }
+            if line.orderDate > hi { hi = line.orderDate }
+        }
+        return lo.month...hi.month
+    }
+}
