@@ -1,8 +1,9 @@
 /// One order line after import: mapped, typed and derived (amount and cost always present).
 public struct OrderLine: Sendable {
     public var order: NameID
-    /// line_no when the export has one, else the SKU text: with `order` it identifies the line.
-    public var lineKey: NameID
+    /// line_no when the export has one, else `noName`. The line's identity is (order, line_no)
+    /// or, without a line number, (order, sku).
+    public var lineNo: NameID
     public var orderDate: Day
     public var promisedDate: Day?
     public var customer: NameID
@@ -20,11 +21,11 @@ public struct OrderLine: Sendable {
     public var isCancelled: Bool
     public var source: SourceRef
 
-    public init(order: NameID, lineKey: NameID, orderDate: Day, promisedDate: Day? = nil,
+    public init(order: NameID, lineNo: NameID = noName, orderDate: Day, promisedDate: Day? = nil,
                 customer: NameID, sku: NameID, region: NameID = noName, salesperson: NameID = noName,
                 channel: NameID = noName, category: NameID = noName, quantity: Quantity, amount: Money,
                 cost: Money? = nil, isCancelled: Bool = false, source: SourceRef) {
-        self.order = order; self.lineKey = lineKey; self.orderDate = orderDate
+        self.order = order; self.lineNo = lineNo; self.orderDate = orderDate
         self.promisedDate = promisedDate; self.customer = customer; self.sku = sku
         self.region = region; self.salesperson = salesperson; self.channel = channel
         self.category = category; self.quantity = quantity; self.amount = amount
@@ -44,20 +45,23 @@ public struct OrderLine: Sendable {
     }
 }
 
-/// One shipment row. `order`/`lineKey` are resolved against the order lines after import.
+/// One shipment row, matched to its order line after import by (order, line_no), else
+/// (order, sku), else the order alone.
 public struct Shipment: Sendable {
     public var order: NameID
-    /// line_no or SKU when given, else `noName` (the shipment applies to the order as a whole).
-    public var lineKey: NameID
+    /// The order line number when given (same table as `OrderLine.lineNo`), else `noName`.
+    public var lineNo: NameID
+    /// The SKU when given, else `noName`.
+    public var sku: NameID
     public var shipDate: Day
     public var quantity: Quantity
     /// Shipped value as exported, if any; otherwise valued from the order line.
     public var amount: Money?
     public var source: SourceRef
 
-    public init(order: NameID, lineKey: NameID = noName, shipDate: Day, quantity: Quantity,
-                amount: Money? = nil, source: SourceRef) {
-        self.order = order; self.lineKey = lineKey; self.shipDate = shipDate
+    public init(order: NameID, lineNo: NameID = noName, sku: NameID = noName, shipDate: Day,
+                quantity: Quantity, amount: Money? = nil, source: SourceRef) {
+        self.order = order; self.lineNo = lineNo; self.sku = sku; self.shipDate = shipDate
         self.quantity = quantity; self.amount = amount; self.source = source
     }
 }

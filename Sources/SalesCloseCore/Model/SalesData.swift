@@ -3,7 +3,7 @@ public struct SalesData: Sendable {
     /// The text behind each kind of `NameID`.
     public struct Names: Sendable {
         public var orders = NameTable()
-        public var lineKeys = NameTable()
+        public var lineNumbers = NameTable()
         public var customers = NameTable()
         public var skus = NameTable()
         public var regions = NameTable()

@@ -1,0 +1,18 @@
+/// A level at which actuals are reported: the company total or one grouping dimension.
+public enum ActualsLevel: String, CaseIterable, Sendable, Comparable {
+    case total, region, salesperson, channel, category, sku, customer
+
+    /// The dimension behind the level; nil for the total.
+    public var dimension: Dimension? { self == .total ? nil : Dimension(rawValue: rawValue) }
+
+    /// Order of the levels in outputs (declaration order).
+    public static func < (a: ActualsLevel, b: ActualsLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// The level's key on an order line (`0` for the total, `noName` when the line has no value).
+    public func key(of line: OrderLine) -> NameID {
+        guard let dimension else { return 0 }
+        return line.value(of: dimension)
+    }
+}

@@ -1,0 +1,115 @@
+/// Monthly actuals of every level and key, computed once from the imported order lines.
+///
+/// Counted lines are the non-cancelled ones, bucketed by the calendar month of the order date.
+/// Distinct orders and customers are counted by grouping line indices by order and by customer
+/// (a counting sort over the dense ids), so no per-row set is kept.
+public struct MonthlyActuals: Sendable {
+    public struct Key: Hashable, Sendable, Comparable {
+        public var month: Month
+        public var level: ActualsLevel
+        public var key: NameID
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.month, a.level, a.key) < (b.month, b.level, b.key)
+        }
+    }
+
+    public private(set) var figures: [Key: ActualsFigures] = [:]
+    /// Levels computed, in output order.
+    public let levels: [ActualsLevel]
+
+    public init(data: SalesData, levels: [ActualsLevel] = ActualsLevel.allCases) {
+        self.levels = levels
+        let counted = data.orderLines.indices.filter { !data.orderLines[$0].isCancelled }
+        var keys: [Key] = []
+        for i in counted {
+            let line = data.orderLines[i]
+            forEachKey(of: line) { figures[$0, default: ActualsFigures()].add(line) }
+        }
+        // Distinct orders, then distinct customers, per key.
+        for (groupBy, count) in [(\OrderLine.order, \ActualsFigures.orderCount),
+                                 (\OrderLine.customer, \ActualsFigures.customerCount)] {
+            for group in groupedIndices(counted, of: data.orderLines, by: groupBy) {
+                keys.removeAll(keepingCapacity: true)
+                for i in group { forEachKey(of: data.orderLines[i]) { keys.append($0) } }
+                keys.sort()
+                var previous: Key?
+                for k in keys where k != previous {
+                    figures[k]![keyPath: count] += 1
+                    previous = k
+                }
+            }
+        }
+    }
+
+    private func forEachKey(of line: OrderLine, _ body: (Key) -> Void) {
+        let month = line.orderDate.month
+        for level in levels {
+            let key = level.key(of: line)
+            if key != noName { body(Key(month: month, level: level, key: key)) }
+        }
+    }
+
+    /// The figures of `key` at `level` in `month` (zeros when nothing was sold).
+    public func figures(_ level: ActualsLevel, _ key: NameID, _ month: Month) -> ActualsFigures {
+        figures[Key(month: month, level: level, key: key)] ?? ActualsFigures()
+    }
+
+    /// Revenue of `key` summed over `months`.
+    public func revenue(_ level: ActualsLevel, _ key: NameID, in months: ClosedRange<Month>) -> Money {
+        var total = Money.zero
+        for m in stride(from: months.lowerBound, through: months.upperBound, by: 1) {
+            total += figures(level, key, m).revenue
+        }
+        return total
+    }
+
+    /// The distinct keys seen at `level`, ascending.
+    public func keys(at level: ActualsLevel) -> [NameID] {
+        Array(Set(figures.keys.lazy.filter { $0.level == level }.map(\.key))).sorted()
+    }
+
+    /// `actuals_monthly.csv`: every month, level and key with sales, sorted by month, level, key text.
+    public func table(names: SalesData.Names) -> ReportTable {
+        func text(_ k: Key) -> String {
+            guard let d = k.level.dimension else { return "total" }
+            return names.table(for: d)[k.key]
+        }
+        let sorted = figures.keys.sorted {
+            ($0.month, $0.level) != ($1.month, $1.level) ? ($0.month, $0.level) < ($1.month, $1.level)
+                : text($0) < text($1)
+        }
+        let rows: [[ReportTable.Cell]] = sorted.map { k in
+            let f = figures[k]!
+            return [.month(k.month), .text(k.level.rawValue), .text(text(k)), .money(f.revenue),
+                    .quantity(f.quantity), .integer(f.orderCount), .integer(f.customerCount),
+                    f.averageOrderValue.map(ReportTable.Cell.money) ?? .empty,
+                    f.grossMargin.map(ReportTable.Cell.money) ?? .empty]
+        }
+        return ReportTable(name: "actuals_monthly", columns: [
+            .init("month", .month), .init("level", .text), .init("key", .text), .init("revenue", .money),
+            .init("quantity", .quantity), .init("order_count", .integer), .init("customer_count", .integer),
+            .init("avg_order_value", .money), .init("gross_margin", .money),
+        ], rows: rows)
+    }
+}
+
+/// Indices of `subset` grouped by the dense id `keyPath` (a stable counting sort; ids < 0 are skipped).
+func groupedIndices(_ subset: [Int], of lines: [OrderLine], by keyPath: KeyPath<OrderLine, NameID>) -> [ArraySlice<Int>] {
+    var maxID: NameID = -1
+    for i in subset { maxID = max(maxID, lines[i][keyPath: keyPath]) }
+    guard maxID >= 0 else { return [] }
+    var starts = [Int](repeating: 0, count: Int(maxID) + 2)
+    for i in subset { let id = lines[i][keyPath: keyPath]; if id >= 0 { starts[Int(id) + 1] += 1 } }
+    for j in 1..<starts.count { starts[j] += starts[j - 1] }
+    var sorted = [Int](repeating: 0, count: starts.last!)
+    var next = starts
+    for i in subset {
+        let id = lines[i][keyPath: keyPath]
+        guard id >= 0 else { continue }
+        sorted[next[Int(id)]] = i
+        next[Int(id)] += 1
+    }
+    return (0...Int(maxID)).compactMap { id in
+        starts[id] < starts[id + 1] ? sorted[starts[id]..<starts[id + 1]] : nil
+    }
+}
