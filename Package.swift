@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "SalesCloseImport", dependencies: [
             "SalesCloseCore", "CLibCSV",
             .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // CSV tables, XLSX close pack, manifest. The only user of libxlsxwriter.
         .target(name: "SalesCloseWriters", dependencies: [

@@ -1,0 +1,14 @@
+import ArgumentParser
+import SalesCloseImport
+import SalesClosePipeline
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "Print the configuration in effect (file values over defaults) as TOML.")
+
+    @Option(help: "Folder with salesclose.toml.") var config = "Config"
+
+    func run() throws {
+        print(try loadConfiguration(config).renderedTOML(), terminator: "")
+    }
+}

@@ -1,0 +1,167 @@
+import CLibCSV
+import Glibc
+
+/// Streams a CSV file through libcsv in large chunks and hands each record to a callback,
+/// with the line it starts on. The only file in the project that calls `csv_*`.
+///
+/// libcsv's silent defaults are switched off: no trimming of spaces around unquoted fields,
+/// every newline reported (so blank lines and CR LF pairs can be counted), and an unterminated
+/// quote at end of file is an error. Lines are counted here because libcsv does not.
+public final class CSVReader {
+    public struct Options: Sendable {
+        public var delimiter: UInt8 = UInt8(ascii: ",")
+        public var encoding: TextEncoding = .utf8
+        public var chunkSize = 1 << 20
+        public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8) {
+            self.delimiter = delimiter; self.encoding = encoding
+        }
+    }
+
+    public enum ReadError: Error, CustomStringConvertible {
+        case cannotOpen(path: String, reason: String)
+        case malformed(path: String, line: Int, reason: String)
+        public var description: String {
+            switch self {
+            case .cannotOpen(let path, let reason): "\(path): error: cannot open: \(reason)"
+            case .malformed(let path, let line, let reason): "\(path):\(line): error: \(reason)"
+            }
+        }
+    }
+
+    private let record = RecordBuffer()
+    private var handler: (CSVRecord) -> Bool = { _ in true }
+    private var line = 1
+    private var recordLine = 1
+    private var lastTerminatorWasCR = false
+    private var stopped = false
+
+    public init() {}
+
+    /// Reads `path`, calling `onRecord` for every non-blank record until it returns false.
+    public func read(path: String, options: Options, onRecord: @escaping (CSVRecord) -> Bool) throws {
+        guard let file = fopen(path, "rb") else {
+            throw ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        defer { csv_free(parser); parser.deallocate() }
+        guard csv_init(parser, UInt8(CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
+            throw ReadError.cannotOpen(path: path, reason: "libcsv could not initialise")
+        }
+        csv_set_delim(parser, options.delimiter)
+        csv_set_space_func(parser) { _ in 0 }
+
+        handler = onRecord
+        line = 1; recordLine = 1; lastTerminatorWasCR = false; stopped = false
+        record.reset()
+        defer { handler = { _ in true } }
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let decoder = try options.encoding.makeDecoder()
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: options.chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        var atStart = true
+        while !stopped {
+            let n = fread(chunk, 1, options.chunkSize, file)
+            if n == 0 { break }
+            var bytes = UnsafeRawBufferPointer(start: chunk, count: n)
+            if atStart {
+                atStart = false
+                if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {   // UTF-8 BOM
+                    bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+                }
+            }
+            try decoder.decode(bytes) { utf8 in
+                if csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context) != utf8.count {
+                    throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+                }
+            }
+        }
+        if ferror(file) != 0 { throw ReadError.cannotOpen(path: path, reason: "read error") }
+        try decoder.finish { utf8 in
+            _ = csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context)
+        }
+        if csv_fini(parser, fieldCallback, recordCallback, context) != 0 {
+            throw ReadError.malformed(path: path, line: recordLine,
+                                      reason: "unterminated quoted field starting on this line")
+        }
+    }
+
+    fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {
+        if record.count == 0 { recordLine = line }
+        record.append(data, length)
+        guard let data else { return }
+        // Newlines inside a quoted field advance the line count (CR LF counts once).
+        let bytes = data.assumingMemoryBound(to: UInt8.self)
+        var i = 0
+        while i < length {
+            let b = bytes[i]
+            if b == 10 { line += 1 } else if b == 13, i + 1 >= length || bytes[i + 1] != 10 { line += 1 }
+            i += 1
+        }
+    }
+
+    fileprivate func endRecord(_ terminator: Int32) {
+        if record.count > 0 {
+            if !stopped {
+                let keepGoing = record.withRecord(line: recordLine) { handler($0) }
+                if !keepGoing { stopped = true }
+            }
+            record.reset()
+            line += 1
+            lastTerminatorWasCR = terminator == 13
+        } else {
+            // An empty row: a blank line, or the LF of a CR LF pair already counted.
+            if !(terminator == 10 && lastTerminatorWasCR) { line += 1 }
+            lastTerminatorWasCR = terminator == 13
+        }
+    }
+}
+
+private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    Unmanaged<CSVReader>.fromOpaque(context!).takeUnretainedValue().addField(data, length)
+}
+
+private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    Unmanaged<CSVReader>.fromOpaque(context!).takeUnretainedValue().endRecord(terminator)
+}
+
+/// The bytes of the record being assembled: libcsv's field pointers are only valid during its
+/// callback, so fields are copied into one growing buffer.
+private final class RecordBuffer {
+    private var bytes = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 16)
+    private var byteCapacity = 4096
+    private var used = 0
+    private var spans = UnsafeMutablePointer<Int>.allocate(capacity: 128)
+    private var spanCapacity = 64
+    private(set) var count = 0
+
+    deinit { bytes.deallocate(); spans.deallocate() }
+
+    func reset() { used = 0; count = 0 }
+
+    func append(_ data: UnsafeRawPointer?, _ length: Int) {
+        if used + length > byteCapacity {
+            let newCapacity = max(byteCapacity * 2, used + length)
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+            grown.copyMemory(from: bytes, byteCount: used)
+            bytes.deallocate()
+            bytes = grown; byteCapacity = newCapacity
+        }
+        if count == spanCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: spanCapacity * 4)
+            grown.update(from: spans, count: spanCapacity * 2)
+            spans.deallocate()
+            spans = grown; spanCapacity *= 2
+        }
+        if let data, length > 0 { (bytes + used).copyMemory(from: data, byteCount: length) }
+        spans[2 * count] = used
+        spans[2 * count + 1] = length
+        used += length
+        count += 1
+    }
+
+    func withRecord<R>(line: Int, _ body: (CSVRecord) -> R) -> R {
+        body(CSVRecord(base: UnsafeRawPointer(bytes), spans: UnsafePointer(spans), count: count, line: line))
+    }
+}

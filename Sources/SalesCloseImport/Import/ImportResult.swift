@@ -1,0 +1,53 @@
+import SalesCloseCore
+
+/// What happened to one input file, for the manifest and the data-quality sheet.
+/// `rowsRead = accepted + rejected`; `accepted = counted + superseded`.
+public struct InputFileReport: Sendable {
+    public enum Role: String, Sendable { case table, lookup, targets, skipped }
+    public var path: String
+    public var role: Role
+    /// The table the file was read as (`orders`, …), or nil.
+    public var table: TableKind?
+    public var sha256: String
+    public var bytes: Int
+    public var encoding: TextEncoding
+    public var delimiter: UInt8
+    public var rowsRead = 0
+    public var accepted = 0
+    public var rejected = 0
+    /// Accepted rows later replaced by a row with the same key (they count in no figure).
+    public var superseded = 0
+    /// Of `superseded`: rows whose replacement was identical.
+    public var exactDuplicates = 0
+    /// Rows of this file that replaced an earlier row.
+    public var replacements = 0
+    public var unknownColumns: [String] = []
+
+    public var counted: Int { accepted - superseded }
+}
+
+/// One unreadable row: a line of `rejects.csv`.
+public struct Reject: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var field: String
+    public var value: String
+    public var reason: String
+
+    public var finding: Finding {
+        Finding(.error, file: file, line: line, column: column, field: field, value: value, message: reason)
+    }
+}
+
+/// Everything the import produced.
+public struct ImportResult: Sendable {
+    public var data: SalesData
+    public var files: [InputFileReport]
+    public var rejects: [Reject]
+    /// Warnings and notes: skipped files, unknown columns, unmatched references.
+    public var findings: [Finding]
+    public var targets: [TargetRow]
+    /// The path of every file by `SourceRef.file`.
+    public var filePaths: [String] { files.map(\.path) }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `manifest.json`: what a run read and wrote, so a reader can check that every input row is
+/// accounted for (`rows_read = accepted + rejected`, `accepted = counted + superseded`) and
+/// that the outputs are the ones this run produced.
+public struct Manifest: Encodable {
+    public struct Input: Encodable {
+        public var path: String
+        public var role: String
+        public var table: String?
+        public var sha256: String
+        public var bytes: Int
+        public var encoding: String
+        public var delimiter: String
+        public var rowsRead: Int
+        public var accepted: Int
+        public var rejected: Int
+        /// Accepted rows later replaced by a row with the same key (exact duplicates included).
+        public var duplicate: Int
+        public var exactDuplicates: Int
+        public var replacements: Int
+        /// Rows that count in the figures: accepted − duplicate.
+        public var counted: Int
+        public init(path: String, role: String, table: String?, sha256: String, bytes: Int, encoding: String,
+                    delimiter: String, rowsRead: Int, accepted: Int, rejected: Int, duplicate: Int,
+                    exactDuplicates: Int, replacements: Int, counted: Int) {
+            self.path = path; self.role = role; self.table = table; self.sha256 = sha256; self.bytes = bytes
+            self.encoding = encoding; self.delimiter = delimiter; self.rowsRead = rowsRead; self.accepted = accepted
+            self.rejected = rejected; self.duplicate = duplicate; self.exactDuplicates = exactDuplicates
+            self.replacements = replacements; self.counted = counted
+        }
+    }
+    public struct Output: Encodable {
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+    }
+
+    public var tool = "salesclose"
+    public var toolVersion: String
+    public var runTime: String
+    public var command: String
+    public var period: String
+    public var configDigest: String
+    public var inputs: [Input]
+    public var outputs: [Output] = []
+    public var totals: [String: Int]
+
+    public init(toolVersion: String, runTime: String, command: String, period: String, configDigest: String,
+                inputs: [Input], totals: [String: Int]) {
+        self.toolVersion = toolVersion; self.runTime = runTime; self.command = command; self.period = period
+        self.configDigest = configDigest; self.inputs = inputs; self.totals = totals
+    }
+
+    /// Records the digest of every file in `folder` (sorted by name) as an output.
+    public mutating func addOutputs(in folder: String) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name != "manifest.json" {
+            let path = (folder as NSString).appendingPathComponent(name)
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            outputs.append(Output(path: name, sha256: try sha256Hex(ofFile: path), bytes: size))
+        }
+    }
+
+    public func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+    }
+}
