@@ -49,6 +49,9 @@ let package = Package(
         // Deterministic generator of realistic sample and benchmark inputs.
         .executableTarget(name: "SalesCloseGenerator"),
 
+        // Helpers shared by the test targets.
+        .target(name: "SalesCloseTestSupport", path: "Sources/SalesCloseTestSupport"),
+
         // Tests.
         .testTarget(name: "SalesCloseCoreTests", dependencies: [
             "SalesCloseCore", .product(name: "PropertyBased", package: "swift-property-based"),
@@ -56,13 +59,12 @@ let package = Package(
         .testTarget(name: "SalesCloseForecastTests", dependencies: [
             "SalesCloseForecast", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "SalesCloseImportTests", dependencies: ["SalesCloseImport", "SalesCloseCore"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SalesCloseImportTests", dependencies: ["SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport"]),
         .testTarget(name: "SalesCloseWritersTests", dependencies: [
             "SalesCloseWriters", "SalesCloseCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "SalesCloseEndToEndTests", dependencies: ["SalesClosePipeline", "SalesCloseImport", "SalesCloseCore"],
+        .testTarget(name: "SalesCloseEndToEndTests", dependencies: ["SalesClosePipeline", "SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

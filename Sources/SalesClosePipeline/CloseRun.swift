@@ -26,7 +26,10 @@ public struct CloseRun {
             throw PipelineError(exitCode: 1, "\(options.inputFolder): error: no order lines were read; nothing to close")
         }
         log("close period \(period)")
-        let tables = calculate(imported: imported, period: period)
+        let close = CloseCalculation(imported: imported, configuration: configuration, period: period)
+        for finding in close.findings.prefix(20) { log(finding.description) }
+        if close.findings.count > 20 { log("… and \(close.findings.count - 20) more findings, listed in data_quality.csv") }
+        let tables = close.tables + [rejectsTable(imported.rejects), findingsTable(imported.findings + close.findings)]
         let destination = try OutputFolder(root: options.outputFolder).withLock(log: log) {
             try OutputFolder(root: options.outputFolder).replace(period.description) { folder in
                 for table in tables {
@@ -40,11 +43,6 @@ public struct CloseRun {
         return Summary(period: period, outputPath: destination, imported: imported)
     }
 
-    /// Every table of the close, in output order.
-    func calculate(imported: ImportResult, period: Month) -> [ReportTable] {
-        let actuals = MonthlyActuals(data: imported.data)
-        return [actuals.table(names: imported.data.names), rejectsTable(imported.rejects)]
-    }
 }
 
 /// Loads the configuration, turning its errors into exit code 2.
@@ -86,6 +84,17 @@ func rejectsTable(_ rejects: [Reject]) -> ReportTable {
         .init("file", .text), .init("line", .integer), .init("column", .integer), .init("value", .text),
         .init("reason", .text), .init("field", .text),
     ], rows: rejects.map { [.text($0.file), .integer($0.line), .integer($0.column), .text($0.value), .text($0.reason), .text($0.field)] })
+}
+
+/// `data_quality.csv`: every finding of the import and the calculations, with its place.
+func findingsTable(_ findings: [Finding]) -> ReportTable {
+    ReportTable(name: "data_quality", columns: [
+        .init("severity", .text), .init("file", .text), .init("line", .integer), .init("column", .integer),
+        .init("field", .text), .init("value", .text), .init("message", .text),
+    ], rows: findings.map {
+        [.text($0.severity.rawValue), .text($0.file), $0.line.map(ReportTable.Cell.integer) ?? .empty,
+         $0.column.map(ReportTable.Cell.integer) ?? .empty, .textOrEmpty($0.field), .textOrEmpty($0.value), .text($0.message)]
+    })
 }
 
 func makeManifest(imported: ImportResult, configuration: Configuration, period: Month, command: String) -> Manifest {

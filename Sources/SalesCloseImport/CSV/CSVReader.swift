@@ -6,7 +6,7 @@ import Glibc
 ///
 /// libcsv's silent defaults are switched off: no trimming of spaces around unquoted fields,
 /// every newline reported (so blank lines and CR LF pairs can be counted), and an unterminated
-/// quote at end of file is an error. Lines are counted here because libcsv does not.
+/// quote at end of file is an error with the line where the record began. Lines are counted here because libcsv does not.
 public final class CSVReader {
     public struct Options: Sendable {
         public var delimiter: UInt8 = UInt8(ascii: ",")
@@ -45,7 +45,7 @@ public final class CSVReader {
         defer { fclose(file) }
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { csv_free(parser); parser.deallocate() }
-        guard csv_init(parser, UInt8(CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
+        guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
             throw ReadError.cannotOpen(path: path, reason: "libcsv could not initialise")
         }
         csv_set_delim(parser, options.delimiter)
@@ -81,10 +81,14 @@ public final class CSVReader {
         try decoder.finish { utf8 in
             _ = csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context)
         }
-        if csv_fini(parser, fieldCallback, recordCallback, context) != 0 {
-            throw ReadError.malformed(path: path, line: recordLine,
-                                      reason: "unterminated quoted field starting on this line")
+        // libcsv's own check needs CSV_STRICT, which would also stop on a stray quote mid-file;
+        // an open quoted field at the end is detected from the parser state instead
+        // (FIELD_BEGUN = 2 in libcsv.c).
+        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
+            throw ReadError.malformed(path: path, line: record.count == 0 ? line : recordLine,
+                                      reason: "unterminated quoted field: a quote opened on or after this line is never closed")
         }
+        csv_fini(parser, fieldCallback, recordCallback, context)
     }
 
     fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {

@@ -100,7 +100,12 @@ public struct Importer {
         } else {
             let complete = mappings.filter(\.isComplete)
             guard let best = complete.max(by: { ($0.table.requiredFields.count, $0.columns.count) < ($1.table.requiredFields.count, $1.columns.count) }) else {
-                let closest = mappings.min { $0.missingFields.count < $1.missingFields.count }!
+                // Closest: the table with most required fields found, then fewest missing.
+                let closest = mappings.max {
+                    let found0 = $0.table.requiredFields.count - $0.missingFields.count
+                    let found1 = $1.table.requiredFields.count - $1.missingFields.count
+                    return (found0, -$0.missingFields.count) < (found1, -$1.missingFields.count)
+                }!
                 state.findings.append(Finding(.warning, file: path, line: 1, message:
                     "matches no table; closest is \(closest.table.rawValue), which lacks \(closest.missingFields.joined(separator: ", ")); headers found: \(headerList); skipped"))
                 return nil

@@ -1,0 +1,99 @@
+/// Order backlog (订货受理余额) per month end and level: open ordered value not yet shipped.
+///
+/// - Backlog lines are the deliverable ones (positive quantity). A line enters as new orders in the
+///   month of its order date, also when it is cancelled later; a cancelled line leaves as cancelled
+///   in that same month, since exports do not date cancellations.
+/// - Shipped = value of the matched shipments of the month (see `ShipmentMatching`); shipments of
+///   cancelled lines are excluded there.
+/// - Return lines (negative quantity) are not backlog: they reduce receivables at their order date.
+/// - An over-shipment (reported by `ShipmentMatching`) takes its line's backlog below zero.
+/// - opening + new_orders − shipped − cancelled = closing, and a month's closing is the next
+///   month's opening. A level key has a row for every month from its first order through the
+///   period in which any of these figures is not zero. Events after the period are ignored.
+/// - book_to_bill = (new_orders − cancelled) ÷ shipped, empty when nothing shipped.
+/// - Lines without a value for a level (no region, say) are left out of that level, as in actuals.
+public struct BacklogReport: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var month: Month
+        public var level: ActualsLevel
+        public var key: NameID
+        public var opening: Money
+        public var newOrders: Money
+        public var shipped: Money
+        public var cancelled: Money
+
+        public var closing: Money { opening + newOrders - shipped - cancelled }
+
+        /// Net orders booked (new − cancelled) per value shipped; nil when nothing shipped.
+        public var bookToBill: Double? {
+            shipped == .zero ? nil : (newOrders - cancelled).doubleValue / shipped.doubleValue
+        }
+    }
+
+    public let period: Month
+    /// Sorted by month, level and key text.
+    public let rows: [Row]
+    /// Closing backlog of the company at the end of the period, whatever the levels.
+    public let closingTotal: Money
+
+    public init(data: SalesData, matching: ShipmentMatching, period: Month,
+                settings: OrderToCashSettings = OrderToCashSettings()) {
+        self.period = period
+        let lines = data.orderLines
+        var flows: [OrderToCashLevelKey: [Month: Flows]] = [:]
+        var closingTotal = Money.zero
+        func add(_ line: OrderLine, in month: Month, _ change: (inout Flows) -> Void) {
+            for level in settings.levels {
+                let key = level.key(of: line)
+                guard key != noName else { continue }
+                change(&flows[OrderToCashLevelKey(level: level, key: key), default: [:]][month, default: Flows()])
+            }
+        }
+        for line in lines where line.isDeliverable && line.orderDate.month <= period {
+            add(line, in: line.orderDate.month) { $0.newOrders += line.amount }
+            closingTotal += line.amount
+        }
+        for line in lines where line.isCancelled && line.quantity > .zero && line.orderDate.month <= period {
+            add(line, in: line.orderDate.month) { $0.newOrders += line.amount; $0.cancelled += line.amount }
+        }
+        for allocation in matching.allocations where allocation.date.month <= period {
+            add(lines[allocation.line], in: allocation.date.month) { $0.shipped += allocation.value }
+            closingTotal -= allocation.value
+        }
+
+        var rows: [(row: Row, keyText: String)] = []
+        for (levelKey, months) in flows {
+            let keyText = data.names.text(of: levelKey.key, at: levelKey.level)
+            var opening = Money.zero
+            for month in months.keys.min()!...period {
+                let f = months[month] ?? Flows()
+                let row = Row(month: month, level: levelKey.level, key: levelKey.key, opening: opening,
+                              newOrders: f.newOrders, shipped: f.shipped, cancelled: f.cancelled)
+                if row.opening != .zero || f != Flows() || row.closing != .zero { rows.append((row, keyText)) }
+                opening = row.closing
+            }
+        }
+        rows.sort { ($0.row.month, $0.row.level, $0.keyText) < ($1.row.month, $1.row.level, $1.keyText) }
+        self.rows = rows.map(\.row)
+        self.closingTotal = closingTotal
+    }
+
+    /// `backlog.csv`.
+    public func table(names: SalesData.Names) -> ReportTable {
+        ReportTable(name: "backlog", columns: [
+            .init("month_end", .day), .init("level", .text), .init("key", .text), .init("opening", .money),
+            .init("new_orders", .money), .init("shipped", .money), .init("cancelled", .money),
+            .init("closing", .money), .init("book_to_bill", .rate),
+        ], rows: rows.map { r in
+            [.day(r.month.lastDay), .text(r.level.rawValue), .text(names.text(of: r.key, at: r.level)),
+             .money(r.opening), .money(r.newOrders), .money(r.shipped), .money(r.cancelled),
+             .money(r.closing), .rateOrEmpty(r.bookToBill)]
+        })
+    }
+}
+
+private struct Flows: Equatable {
+    var newOrders = Money.zero
+    var shipped = Money.zero
+    var cancelled = Money.zero
+}

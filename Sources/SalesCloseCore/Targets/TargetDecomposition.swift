@@ -1,0 +1,63 @@
+/// Splits targets down the sales organisation where the level below has none (目标分解): the
+/// company total over the regions (over the salespeople when the orders name no region) when no
+/// region or salesperson has a target for the metric, and each region with a target over its
+/// salespeople (`SalespersonRegions`) when none of them has one.
+///
+/// Each month of the parent is split with the same weights, so the children follow the parent's
+/// monthly shape and sum to it exactly in every month (largest remainder). The weights are the
+/// children's metric over the same months one year earlier (negative counts as 0): every
+/// allocation method but `even` splits by last year's share, since seasonality and monthly
+/// weights say nothing about how a year divides between people. `even` splits equally; so does
+/// any method when no child sold in those months, which is reported.
+struct TargetDecomposition {
+    let actuals: MonthlyActuals
+    let method: AllocationMethod
+    let names: SalesData.Names
+    let regions: SalespersonRegions
+
+    /// Adds the split targets to `monthly`; returns why splits fell back to even weights.
+    func decompose(_ monthly: inout [TargetPlan.Key: Int64]) -> [(owner: TargetPlan.Owner, message: String)] {
+        var notes: [(owner: TargetPlan.Owner, message: String)] = []
+        let allRegions = (0..<NameID(names.regions.count)).map { $0 }
+        let allSalespeople = (0..<NameID(names.salespeople.count)).map { $0 }
+        for metric in TargetMetric.allCases {
+            let given = Set(monthly.keys.lazy.filter { $0.metric == metric }.map(TargetPlan.Owner.init))
+            let total = TargetPlan.Owner(metric: metric, level: .total, key: 0)
+            if given.contains(total) && !given.contains(where: { $0.level == .region || $0.level == .salesperson }) {
+                let (level, children) = allRegions.isEmpty ? (ActualsLevel.salesperson, allSalespeople) : (.region, allRegions)
+                split(total, into: children, at: level, &monthly, &notes)
+            }
+            let targetedRegions = Set(monthly.keys.lazy.filter { $0.metric == metric && $0.level == .region }.map(\.key))
+            for region in targetedRegions.sorted() {
+                let people = regions.salespeople(in: region)
+                guard !people.contains(where: { given.contains(TargetPlan.Owner(metric: metric, level: .salesperson, key: $0)) })
+                else { continue }
+                split(TargetPlan.Owner(metric: metric, level: .region, key: region), into: people, at: .salesperson, &monthly, &notes)
+            }
+        }
+        return notes
+    }
+
+    private func split(_ parent: TargetPlan.Owner, into unsorted: [NameID], at level: ActualsLevel,
+                       _ monthly: inout [TargetPlan.Key: Int64], _ notes: inout [(owner: TargetPlan.Owner, message: String)]) {
+        guard let table = level.dimension.map(names.table(for:)), !unsorted.isEmpty else { return }
+        let children = unsorted.sorted { table[$0] < table[$1] }
+        let months = monthly.keys.filter { TargetPlan.Owner($0) == parent }.map(\.month).sorted()
+        let lastYear = shifted(months.first!...months.last!, by: -12)
+        var weights = children.map { child in
+            max(0, lastYear.list.reduce(Int64(0)) { $0 + parent.metric.value(of: actuals.figures(level, child, $1)) })
+        }
+        if method == .even || !weights.contains(where: { $0 > 0 }) {
+            if method != .even {
+                notes.append((parent, "no \(level.rawValue) of \(parent.description(names)) has \(parent.metric.rawValue) in \(lastYear.lowerBound)…\(lastYear.upperBound); its targets are split evenly"))
+            }
+            weights = children.map { _ in 1 }
+        }
+        for month in months {
+            let parts = largestRemainderSplit(monthly[parent.month(month)]!, weights: weights)
+            for (child, part) in zip(children, parts) {
+                monthly[TargetPlan.Key(metric: parent.metric, level: level, key: child, month: month)] = part
+            }
+        }
+    }
+}

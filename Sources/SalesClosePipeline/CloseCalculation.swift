@@ -1,0 +1,50 @@
+import SalesCloseCore
+import SalesCloseImport
+
+/// Every figure of a monthly close, computed from the imported data in one fixed order:
+/// actuals → targets → achievement and growth → ABC-XYZ → order-to-cash.
+struct CloseCalculation {
+    let actuals: MonthlyActuals
+    let plan: TargetPlan
+    let abc: ABCAnalysis
+    let orderToCash: OrderToCashKPIs
+    /// Output tables in the order they are written.
+    let tables: [ReportTable]
+    /// Data-quality findings of the calculations (targets, shipment matching, receivables).
+    let findings: [Finding]
+
+    init(imported: ImportResult, configuration: Configuration, period: Month) {
+        let data = imported.data
+        actuals = MonthlyActuals(data: data)
+        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: TargetSettings(
+            allocation: AllocationMethod(rawValue: configuration.allocation) ?? .priorYear,
+            weights: configuration.allocationWeights.isEmpty ? nil : configuration.allocationWeights))
+        let achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
+        let growth = GrowthReport(actuals: actuals, data: data, close: period)
+        abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: ABCSettings(
+            windowMonths: configuration.abcWindowMonths, metric: TargetMetric(rawValue: configuration.abcMetric) ?? .revenue,
+            a: configuration.abcA, b: configuration.abcB, x: configuration.xyzX, y: configuration.xyzY))
+
+        let settings = OrderToCashSettings(
+            agingBucketEdges: configuration.agingBuckets,
+            agingBasis: configuration.agingBasis == "due_date" ? .dueDate : .shipDate,
+            defaultPaymentTermsDays: configuration.defaultPaymentTermsDays)
+        let matching = ShipmentMatching(data: data)
+        let backlog = BacklogReport(data: data, matching: matching, period: period, settings: settings)
+        let delivery = DeliveryReport(data: data, matching: matching, period: period, settings: settings)
+        let receivables = ReceivablesReport(data: data, matching: matching, period: period, settings: settings)
+        let monthTarget = plan.target(.revenue, .total, 0, in: period...period).map(Money.init(minorUnits:))
+        let planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
+                                              shippedValueTarget: monthTarget, settings: settings)
+        orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
+
+        tables = [
+            actuals.table(names: data.names), achievement.table, growth.table,
+            abc.products, abc.customers, abc.matrix,
+            backlog.table(names: data.names), delivery.table(names: data.names), delivery.overdueTable(data: data),
+            receivables.table(data: data), planVsActual.table(),
+        ]
+        let paths = imported.filePaths
+        findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
+    }
+}

@@ -1,0 +1,164 @@
+import SalesCloseCore
+import SalesCloseTestSupport
+import Testing
+@testable import SalesCloseImport
+
+@Suite struct ImporterTests {
+    /// Imports `files` (name → content) with the given configuration.
+    func importFiles(_ files: [(String, [UInt8])], config: Configuration = Configuration(),
+                     targets: String? = nil) throws -> (ImportResult, TemporaryFolder) {
+        let folder = try TemporaryFolder()
+        let input = try folder.subfolder("Input")
+        let configFolder = try folder.subfolder("Config")
+        for (name, bytes) in files { try folder.write("Input/" + name, bytes: bytes) }
+        if let targets { try folder.write("Config/targets.csv", targets) }
+        return (try Importer(configuration: config).run(inputFolder: input, configFolder: configFolder), folder)
+    }
+    func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    static let header = "order_id,line_no,order_date,customer_id,customer_name,sku,quantity,unit_price,discount,amount,status\n"
+
+    @Test func chineseHeadersBOMAndExcelDates() throws {
+        let text = "订单号,行号,下单日期,客户编号,客户名称,产品编码,数量,单价,金额,状态\n"
+            + "TM1,1,2026/3/7,NA,\"杭州\"\"西湖\"\"商贸, 一部 \",P1,2,10.5,21.00,已发货\n"
+            + "TM1,2,2026/3/7 0:00,NA,\"杭州\"\"西湖\"\"商贸, 一部 \",P2,1,5,5.00,已取消\n"
+        let (result, folder) = try importFiles([("订单.csv", [0xEF, 0xBB, 0xBF] + utf8(text))])
+        defer { folder.remove() }
+        let data = result.data
+        #expect(result.rejects.isEmpty)
+        #expect(data.orderLines.count == 2)
+        // "NA" is a customer code, not a null; the name keeps its quotes, comma and trailing space.
+        #expect(data.names.customers[data.orderLines[0].customer] == "NA")
+        #expect(data.customerName(data.orderLines[0].customer) == "杭州\"西湖\"商贸, 一部 ")
+        #expect(data.orderLines[0].orderDate == Day(year: 2026, month: 3, day: 7))
+        #expect(data.orderLines[0].amount == Money(minorUnits: 2100))
+        #expect(!data.orderLines[0].isCancelled)
+        #expect(data.orderLines[1].isCancelled)
+    }
+
+    @Test func gb18030FileIsDetected() throws {
+        // "订单号,下单日期,客户编号,产品编码,数量,金额\r\nA1,2026-01-05,张三,P1,1,9.99\r\n" in GB18030.
+        var bytes: [UInt8] = [0xB6, 0xA9, 0xB5, 0xA5, 0xBA, 0xC5, 0x2C, 0xCF, 0xC2, 0xB5, 0xA5, 0xC8, 0xD5, 0xC6, 0xDA, 0x2C,
+                              0xBF, 0xCD, 0xBB, 0xA7, 0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xB2, 0xFA, 0xC6, 0xB7, 0xB1, 0xE0,
+                              0xC2, 0xEB, 0x2C, 0xCA, 0xFD, 0xC1, 0xBF, 0x2C, 0xBD, 0xF0, 0xB6, 0xEE, 0x0D, 0x0A]
+        bytes += utf8("A1,2026-01-05,") + [0xD5, 0xC5, 0xC8, 0xFD] + utf8(",P1,1,9.99\r\n")
+        let (result, folder) = try importFiles([("gbk.csv", bytes)])
+        defer { folder.remove() }
+        #expect(result.files[0].encoding == .gb18030)
+        #expect(result.files[0].table == .orders)
+        #expect(result.data.names.customers.names == ["张三"])
+        #expect(result.data.orderLines.first?.amount == Money(minorUnits: 999))
+    }
+
+    @Test func laterFileReplacesEarlierRowAndDuplicatesAreCounted() throws {
+        let september = Self.header
+            + "SO1,1,2026-08-03,C1,Acme,P1,2,10,,20.00,Open\n"
+            + "SO1,2,2026-08-03,C1,Acme,P2,1,5,,5.00,Open\n"
+        let october = Self.header
+            + "SO1,1,2026-08-03,C1,Acme,P1,2,10,,20.00,Open\n"        // identical
+            + "SO1,2,2026-08-03,C1,Acme,P2,3,5,,15.00,Open\n"         // corrected
+            + "SO2,1,2026-10-01,C2,Beta,P1,1,10,,10.00,Open\n"
+        let (result, folder) = try importFiles([("orders-2026-10.csv", utf8(october)), ("orders-2026-09.csv", utf8(september))])
+        defer { folder.remove() }
+        // File-name order: the September export is read first, October's rows replace it.
+        #expect(result.files.map { $0.path.split(separator: "/").last.map(String.init) } == ["orders-2026-09.csv", "orders-2026-10.csv"])
+        let sep = result.files[0], oct = result.files[1]
+        #expect((sep.rowsRead, sep.accepted, sep.superseded, sep.exactDuplicates, sep.counted) == (2, 2, 2, 1, 0))
+        #expect((oct.rowsRead, oct.accepted, oct.replacements, oct.counted) == (3, 3, 2, 3))
+        #expect(result.data.orderLines.count == 3)
+        let total = result.data.orderLines.reduce(Money.zero) { $0 + $1.amount }
+        #expect(total == Money(minorUnits: 4500))
+    }
+
+    @Test func badRowsAreRejectedWithFileLineAndColumn() throws {
+        let text = Self.header
+            + "SO1,1,2026-02-30,C1,Acme,P1,2,10,,20.00,Open\n"
+            + "SO2,1,2026-02-03,C1,Acme,P1,2,10,,\"1.234,5x\",Open\n"
+            + "SO3,1,2026-02-03,,Acme,P1,2,10,,20.00,Open\n"
+            + "SO4,1,2026-02-03,C1,Acme,P1,abc,10,,20.00,Open\n"
+            + "SO5,1,2026-02-03,C1,Acme,P1,1,,,,Open\n"
+            + "SO6,1,2026-02-03,C1,Acme,P1,1,10,,10.00,Open,extra\n"
+            + "SO7,1,2026-02-03,C1,Acme,P1,1,10,,10.00,Open\n"
+        let (result, folder) = try importFiles([("orders-2025-01.csv", utf8(text))])
+        defer { folder.remove() }
+        let messages = result.rejects.map { "\($0.finding)".replacingOccurrences(of: folder.path + "/", with: "") }
+        #expect(messages == [
+            "Input/orders-2025-01.csv:2:3: error: order_date \"2026-02-30\" is not a calendar day",
+            "Input/orders-2025-01.csv:3:10: error: amount \"1.234,5x\" is not a number",
+            "Input/orders-2025-01.csv:4:4: error: customer_id is empty",
+            "Input/orders-2025-01.csv:5:7: error: quantity \"abc\" is not a number",
+            "Input/orders-2025-01.csv:6:10: error: amount and unit_price are both empty",
+            "Input/orders-2025-01.csv:7:12: error: row has 12 fields but the header has 11",
+        ])
+        #expect(result.files[0].rowsRead == 7)
+        #expect(result.files[0].accepted + result.files[0].rejected == 7)
+        #expect(result.data.orderLines.count == 1)
+    }
+
+    @Test func derivedAmountAndCost() throws {
+        let text = "order_id,order_date,customer_id,sku,quantity,unit_price,discount,unit_cost\n"
+            + "A,2026-01-02,C,P,3,19.99,10%,7.333\n"
+            + "B,2026-01-02,C,P,-1,19.99,0.1,7.333\n"
+            + "C,2026-01-02,C,P,2.5,4,,\n"
+        let (result, folder) = try importFiles([("o.csv", utf8(text))])
+        defer { folder.remove() }
+        let lines = result.data.orderLines
+        // 3 × 19.99 × 0.9 = 53.973 → 53.97; cost 3 × 7.333 = 21.999 → 22.00.
+        #expect(lines.map(\.amount.minorUnits) == [5397, -1799, 1000])
+        #expect(lines.map { $0.cost?.minorUnits } == [2200, -733, nil])
+        #expect(lines[2].quantity == Quantity(thousandths: 2500))
+    }
+
+    @Test func semicolonExportWithDecimalComma() throws {
+        let text = "order_id;order_date;customer_id;sku;quantity;amount\nA;2026-01-02;C;P;2;1.234,50\n"
+        let (result, folder) = try importFiles([("eu.csv", utf8(text))])
+        defer { folder.remove() }
+        #expect(result.rejects.isEmpty)
+        #expect(result.data.orderLines.first?.amount == Money(minorUnits: 123450))
+    }
+
+    @Test func missingRequiredColumnNamesFileTableFieldAndHeaders() throws {
+        var config = Configuration()
+        config[.orders].files = ["orders*.csv"]
+        let (result, folder) = try importFiles([("orders-x.csv", utf8("order_id,order_date,sku,quantity,amount\nA,2026-01-01,P,1,1\n"))],
+                                               config: config)
+        defer { folder.remove() }
+        let error = try #require(result.findings.first { $0.severity == .error })
+        #expect(error.message == "orders file lacks required column(s) customer_id; headers found: \"order_id\", \"order_date\", \"sku\", \"quantity\", \"amount\"")
+        #expect(result.data.orderLines.isEmpty)
+    }
+
+    @Test func unclassifiableFileIsSkippedNamingTheClosestTable() throws {
+        let (result, folder) = try importFiles([("notes.csv", utf8("order_id,remark\nA,hello\n"))])
+        defer { folder.remove() }
+        #expect(result.files[0].role == .skipped)
+        let warning = try #require(result.findings.first)
+        #expect(warning.message.hasPrefix("matches no table; closest is shipments, which lacks ship_date, quantity"))
+    }
+
+    @Test func unknownReferencesAreReportedNotDropped() throws {
+        let orders = "order_id,order_date,customer_id,sku,quantity,amount\nA,2026-01-02,C1,P,2,10\n"
+        let shipments = "order_id,ship_date,quantity\nA,2026-01-03,2\nZ,2026-01-03,1\n"
+        let payments = "customer_id,payment_date,amount\nC1,2026-01-10,10\nC9,2026-01-10,5\n"
+        let (result, folder) = try importFiles([("o.csv", utf8(orders)), ("s.csv", utf8(shipments)), ("p.csv", utf8(payments))])
+        defer { folder.remove() }
+        #expect(result.data.shipments.count == 2)
+        #expect(result.data.payments.count == 2)
+        let messages = result.findings.map(\.message)
+        #expect(messages.contains("shipment of unknown order \"Z\""))
+        #expect(messages.contains("payment from unknown customer \"C9\""))
+        #expect(result.findings.first { $0.message.contains("\"Z\"") }?.line == 3)
+    }
+
+    @Test func targetsFileAtSeveralGrains() throws {
+        let targets = "period,region,salesperson,metric,value\n2026,,,revenue,1200000\n2026-Q3,East,,,300000\n2026-07,,Li,quantity,12.5\n2026-13,,,,1\n"
+        let (result, folder) = try importFiles([], targets: targets)
+        defer { folder.remove() }
+        #expect(result.targets.count == 3)
+        #expect(result.targets[0].period == .year(2026) && result.targets[0].value == 120_000_000)
+        #expect(result.targets[1].period == .quarter(year: 2026, quarter: 3) && result.targets[1].dimensions == [.region: "East"])
+        #expect(result.targets[2].metric == .quantity && result.targets[2].value == 12_500)
+        #expect(result.rejects.count == 1 && result.rejects[0].line == 5)
+    }
+}
+
