@@ -29,12 +29,19 @@ public struct CloseRun {
         let close = CloseCalculation(imported: imported, configuration: configuration, period: period)
         for finding in close.findings.prefix(20) { log(finding.description) }
         if close.findings.count > 20 { log("… and \(close.findings.count - 20) more findings, listed in data_quality.csv") }
-        let tables = close.tables + [rejectsTable(imported.rejects), findingsTable(imported.findings + close.findings)]
+        let rejects = rejectsTable(imported.rejects)
+        let findings = findingsTable(imported.findings + close.findings)
+        let tables = close.tables + [rejects, findings]
+        let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
+                                    findingsTable: findings, rejectsTable: rejects).pack()
         let destination = try OutputFolder(root: options.outputFolder).withLock(log: log) {
             try OutputFolder(root: options.outputFolder).replace(period.description) { folder in
                 for table in tables {
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
                 }
+                try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
+                                   createdAt: period.lastDay,
+                                   thresholds: AchievementColours(low: configuration.achievementLow, high: configuration.achievementHigh))
                 var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
                 try manifest.addOutputs(in: folder)
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
