@@ -184,8 +184,59 @@ import PropertyBased
         #expect(months(plan, .region, b.id(.region, "South")) == Array(repeating: 100, count: 12))
         let finding = plan.findings.first { $0.message.contains("region \"South\"") }
         #expect(finding?.line == 5)
-        #expect(finding?.message.contains("2026-01") == true)
-        #expect(finding?.message.contains("11 more months") == true)
+        #expect(finding?.message == "revenue target 12.00 of region \"South\" for 2026 differs from the sum of the targets below it, 7800.01; the given target is kept")
+    }
+
+    /// Ann's and Bob's targets follow their own 2025 months (Ann: January and February, Bob:
+    /// growing through the year); the company's 2025 months (110.00, 320.00, then m × 10.00) would
+    /// split the total differently, e.g. 820.34 in January.
+    @Test func anAnnualTotalEqualToItsSalespeopleTakesTheSumOfTheirMonths() {
+        let b = Self.sample()
+        let rows = Array(Self.annualRows.prefix(2)) + [TargetRow(period: .year(2026), value: 880_001, line: 4)]
+        let plan = TargetPlan(rows: rows, data: b.data, actuals: b.actuals)
+        #expect(plan.findings.isEmpty)
+        let expected: [Int64?] = [35_000, 95_000] + (3...12).map { Int64($0) * 10_000 + ($0 == 12 ? 1 : 0) }
+        #expect(months(plan, .total, 0) == expected)
+        let regions = zip(months(plan, .region, b.id(.region, "North")), months(plan, .region, b.id(.region, "South")))
+        #expect(regions.map { $0! + $1! } == expected)
+    }
+
+    @Test func anAnnualTotalThatDiffersFromItsSalespeopleIsReportedOnceForTheYearAndKept() {
+        let b = Self.sample()
+        let rows = Array(Self.annualRows.prefix(2)) + [TargetRow(period: .year(2026), value: 880_000, line: 4)]
+        let plan = TargetPlan(rows: rows, data: b.data, actuals: b.actuals)
+        #expect(plan.findings.map(\.line) == [4])
+        #expect(plan.findings.first?.message == "revenue target 8800.00 of the company total for 2026 differs from the sum of the targets below it, 8800.01; the given target is kept")
+        // Its own split by the company's 2025 months: 880 000 × (11 000, 32 000, 3 000, …, 12 000) / 118 000.
+        let own: [Int64?] = [82_034, 238_644, 22_373, 29_830, 37_288, 44_746, 52_203, 59_661, 67_119, 74_576, 82_034, 89_492]
+        #expect(months(plan, .total, 0) == own)
+    }
+
+    /// North's 2025 months (110.00, 320.00, 30.00 in Q1) would split its Q1 target as 382.61,
+    /// 1113.04, 104.35; Ann's and Dan's own splits give 350.00, 950.00, 300.00.
+    @Test func aRegionGivenByQuartersIsComparedWithItsSalespeoplePerQuarter() {
+        var b = SalesDataBuilder()
+        b = b.line("2025-01-10", amount: 10_000, region: "North", salesperson: "Ann")
+        b = b.line("2025-02-28", amount: 30_000, region: "North", salesperson: "Ann")
+        for m in 1...12 { b = b.line("2025-\(m)-15", amount: Int64(m) * 1_000, region: "North", salesperson: "Dan") }
+        func rows(_ quarters: [Int64]) -> [TargetRow] {
+            [TargetRow(period: .year(2026), dimensions: [.salesperson: "Ann"], value: 100_000, line: 2),
+             TargetRow(period: .year(2026), dimensions: [.salesperson: "Dan"], value: 780_000, line: 3)]
+                + quarters.enumerated().map { q, value in
+                    TargetRow(period: .quarter(year: 2026, quarter: q + 1), dimensions: [.region: "North"], value: value, line: 4 + q)
+                }
+        }
+        let north = b.id(.region, "North")
+        let agreeing = TargetPlan(rows: rows([160_000, 150_000, 240_000, 330_000]), data: b.data, actuals: b.actuals)
+        #expect(agreeing.findings.isEmpty)
+        let expected: [Int64?] = [35_000, 95_000] + (3...12).map { Int64($0) * 10_000 }
+        #expect(months(agreeing, .region, north) == expected)
+        #expect(months(agreeing, .total, 0) == expected)
+
+        let differing = TargetPlan(rows: rows([160_000, 150_001, 240_000, 330_000]), data: b.data, actuals: b.actuals)
+        #expect(differing.findings.map(\.line) == [5])
+        #expect(differing.findings.first?.message.contains("for 2026-Q2 differs") == true)
+        #expect(months(differing, .region, north)[0] == 38_261)
     }
 
     @Test func aTotalRolledUpFromRegionsThatDiffersFromTheCategoriesIsReported() {

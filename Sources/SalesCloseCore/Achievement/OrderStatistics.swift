@@ -42,9 +42,3 @@ struct OrderStatistics {
         return Money(minorUnits: median)
     }
 }
-
-/// A level and one of its keys.
-struct LevelKey: Hashable {
-    var level: ActualsLevel
-    var key: NameID
-}

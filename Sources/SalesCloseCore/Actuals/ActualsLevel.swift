@@ -16,3 +16,16 @@ public enum ActualsLevel: String, CaseIterable, Sendable, Comparable {
         return line.value(of: dimension)
     }
 }
+
+extension ActualsLevel {
+    /// The text of `key` at this level as outputs write it (`total` for the company total).
+    func text(of key: NameID, names: SalesData.Names) -> String {
+        dimension.map { names.table(for: $0)[key] } ?? "total"
+    }
+}
+
+/// A level and one of its keys.
+struct LevelKey: Hashable {
+    var level: ActualsLevel
+    var key: NameID
+}

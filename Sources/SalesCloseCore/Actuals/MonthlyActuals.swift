@@ -70,10 +70,7 @@ public struct MonthlyActuals: Sendable {
 
     /// `actuals_monthly.csv`: every month, level and key with sales, sorted by month, level, key text.
     public func table(names: SalesData.Names) -> ReportTable {
-        func text(_ k: Key) -> String {
-            guard let d = k.level.dimension else { return "total" }
-            return names.table(for: d)[k.key]
-        }
+        func text(_ k: Key) -> String { k.level.text(of: k.key, names: names) }
         let sorted = figures.keys.sorted {
             ($0.month, $0.level) != ($1.month, $1.level) ? ($0.month, $0.level) < ($1.month, $1.level)
                 : text($0) < text($1)

@@ -40,13 +40,13 @@ public struct BacklogReport: Sendable {
                 settings: OrderToCashSettings = OrderToCashSettings()) {
         self.period = period
         let lines = data.orderLines
-        var flows: [OrderToCashLevelKey: [Month: Flows]] = [:]
+        var flows: [LevelKey: [Month: Flows]] = [:]
         var closingTotal = Money.zero
         func add(_ line: OrderLine, in month: Month, _ change: (inout Flows) -> Void) {
             for level in settings.levels {
                 let key = level.key(of: line)
                 guard key != noName else { continue }
-                change(&flows[OrderToCashLevelKey(level: level, key: key), default: [:]][month, default: Flows()])
+                change(&flows[LevelKey(level: level, key: key), default: [:]][month, default: Flows()])
             }
         }
         for line in lines where line.isDeliverable && line.orderDate.month <= period {
@@ -63,7 +63,7 @@ public struct BacklogReport: Sendable {
 
         var rows: [(row: Row, keyText: String)] = []
         for (levelKey, months) in flows {
-            let keyText = data.names.text(of: levelKey.key, at: levelKey.level)
+            let keyText = levelKey.level.text(of: levelKey.key, names: data.names)
             var opening = Money.zero
             for month in months.keys.min()!...period {
                 let f = months[month] ?? Flows()
@@ -85,7 +85,7 @@ public struct BacklogReport: Sendable {
             .init("new_orders", .money), .init("shipped", .money), .init("cancelled", .money),
             .init("closing", .money), .init("book_to_bill", .rate),
         ], rows: rows.map { r in
-            [.day(r.month.lastDay), .text(r.level.rawValue), .text(names.text(of: r.key, at: r.level)),
+            [.day(r.month.lastDay), .text(r.level.rawValue), .text(r.level.text(of: r.key, names: names)),
              .money(r.opening), .money(r.newOrders), .money(r.shipped), .money(r.cancelled),
              .money(r.closing), .rateOrEmpty(r.bookToBill)]
         })

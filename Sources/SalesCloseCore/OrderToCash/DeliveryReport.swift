@@ -90,7 +90,7 @@ public struct DeliveryReport: Sendable {
             for level in settings.levels {
                 let key = level.key(of: line)
                 guard key != noName else { continue }
-                let k = MonthLevelKey(month: promised.month, levelKey: OrderToCashLevelKey(level: level, key: key))
+                let k = MonthLevelKey(month: promised.month, levelKey: LevelKey(level: level, key: key))
                 figures[k, default: Figures()].add(daysLate: daysLate, isPartial: completed == nil)
                 if orders.insert(MonthLevelOrder(monthLevelKey: k, order: line.order)).inserted {
                     figures[k]!.ordersShipped += 1
@@ -105,7 +105,7 @@ public struct DeliveryReport: Sendable {
         let names = data.names
         self.rows = figures.map { k, f in
             (Row(month: k.month, level: k.levelKey.level, key: k.levelKey.key, figures: f),
-             names.text(of: k.levelKey.key, at: k.levelKey.level))
+             k.levelKey.level.text(of: k.levelKey.key, names: names))
         }
         .sorted { ($0.0.month, $0.0.level, $0.1) < ($1.0.month, $1.0.level, $1.1) }
         .map(\.0)
@@ -127,7 +127,7 @@ public struct DeliveryReport: Sendable {
             .init("late_partially_shipped", .integer), .init("on_time_rule", .text),
         ], rows: rows.map { r in
             let f = r.figures
-            return [.month(r.month), .text(r.level.rawValue), .text(names.text(of: r.key, at: r.level)),
+            return [.month(r.month), .text(r.level.rawValue), .text(r.level.text(of: r.key, names: names)),
                     .integer(f.linesShipped), .integer(f.onTime), .integer(f.late), .rateOrEmpty(f.onTimeRate),
                     f.averageDaysLate.map(ReportTable.Cell.number) ?? .empty, .integer(f.ordersShipped),
                     f.late > 0 ? .integer(f.maxDaysLate) : .empty, .integer(f.partial), .text(Self.onTimeRule)]
@@ -155,7 +155,7 @@ public struct DeliveryReport: Sendable {
 
 private struct MonthLevelKey: Hashable {
     var month: Month
-    var levelKey: OrderToCashLevelKey
+    var levelKey: LevelKey
 }
 
 private struct MonthLevelOrder: Hashable {

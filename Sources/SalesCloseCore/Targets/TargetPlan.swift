@@ -12,10 +12,15 @@
 /// salesperson rolls up to still comes from the order lines). A total or region
 /// target without targets below it is first split over the regions and salespeople
 /// (`TargetDecomposition`). Then salespeople roll up to their region (`SalespersonRegions`), SKUs
-/// to their product category, and the total is the given total or else the sum of the first level
-/// chain with targets: regions (plus salespeople without a region), categories (plus SKUs without
-/// one), customers, channels. A given target that differs from the sum of its children is
-/// reported and kept.
+/// to their product category, and the total to the level chains below it, the first with targets
+/// first: regions (plus salespeople without a region), categories (plus SKUs without one),
+/// customers, channels. A given target is compared with the sum of its children at the grain of
+/// each of its rows (a year row over the year, a quarter row over the quarter), a rolled-up one
+/// month by month, wherever the children have targets in every month of the period. A target
+/// that differs is reported once, naming the first period that differs, and keeps its own months.
+/// One that agrees takes the children's sums as its months when they cover all its months, so
+/// every level adds up month by month although each was spread by its own history. Months
+/// without a target of their own take the children's sums in any case.
 public struct TargetPlan: Sendable {
     public struct Key: Hashable, Sendable {
         public var metric: TargetMetric
@@ -38,19 +43,21 @@ public struct TargetPlan: Sendable {
         let weights = MonthWeights(method: settings.allocation, explicitWeights: settings.weights,
                                    actuals: actuals, history: data.orderMonthRange)
         var groups: [Owner: [TargetRow]] = [:]
+        var given: [Owner: [TargetPeriod: Int]] = [:]
         for row in rows.sorted(by: { $0.line < $1.line }) {
-            if let owner = resolve(row, names: data.names) { groups[owner, default: []].append(row) }
+            guard let owner = resolve(row, names: data.names) else { continue }
+            groups[owner, default: []].append(row)
+            given[owner, default: [:]][row.period] = row.line
         }
         var lineOf: [Owner: Int] = [:]
         for owner in groups.keys.sorted(by: { $0.sortKey(data.names) < $1.sortKey(data.names) }) {
             lineOf[owner] = groups[owner]![0].line
             allocate(groups[owner]!, of: owner, weights: weights, names: data.names)
         }
-        let fromRows = monthly
         let regions = SalespersonRegions(data: data)
         let decomposition = TargetDecomposition(actuals: actuals, method: settings.allocation, names: data.names, regions: regions)
         for note in decomposition.decompose(&monthly) { report(.warning, lineOf[note.owner], note.message) }
-        rollUp(data: data, regions: regions, fromRows: fromRows, lineOf: lineOf)
+        rollUp(data: data, regions: regions, given: given)
         findings = findings.enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }
             .map(\.element)
     }
@@ -152,15 +159,15 @@ public struct TargetPlan: Sendable {
 
     // MARK: - Roll-ups
 
-    /// `fromRows` holds the targets that came from rows, so a rolled-up total is told apart from a given one.
-    private mutating func rollUp(data: SalesData, regions: SalespersonRegions, fromRows: [Key: Int64], lineOf: [Owner: Int]) {
+    /// `given` holds the periods of each owner's rows, with the line of the row used for each.
+    private mutating func rollUp(data: SalesData, regions: SalespersonRegions, given: [Owner: [TargetPeriod: Int]]) {
         func category(of sku: NameID) -> NameID? {
             let c = Int(sku) < data.products.count ? data.products[Int(sku)].category : noName
             return c == noName ? nil : c
         }
         var disagreements: [Owner: Disagreement] = [:]
-        merge(sums(of: .salesperson, into: .region, parent: regions.region(of:)), fromRows: fromRows, &disagreements)
-        merge(sums(of: .sku, into: .category, parent: category(of:)), fromRows: fromRows, &disagreements)
+        merge(sums(of: .salesperson, into: .region, parent: regions.region(of:)), given: given, &disagreements)
+        merge(sums(of: .sku, into: .category, parent: category(of:)), given: given, &disagreements)
 
         let chains: [[Key: Int64]] = [
             add(sums(of: .region, into: .total) { _ in 0 }, sums(of: .salesperson, into: .total) { regions.region(of: $0) == nil ? 0 : nil }),
@@ -168,17 +175,17 @@ public struct TargetPlan: Sendable {
             sums(of: .customer, into: .total) { _ in 0 },
             sums(of: .channel, into: .total) { _ in 0 },
         ]
-        for chain in chains { merge(chain, fromRows: fromRows, &disagreements) }
+        for chain in chains { merge(chain, given: given, &disagreements) }
 
         for (owner, d) in disagreements.sorted(by: { $0.key.sortKey(data.names) < $1.key.sortKey(data.names) }) {
-            let more = d.months > 1 ? " (and in \(d.months - 1) more months)" : ""
-            report(.warning, lineOf[owner], "\(owner.metric.rawValue) target \(owner.metric.text(d.target)) of \(owner.description(data.names)) for \(d.first) differs from the sum of the targets below it, \(owner.metric.text(d.childSum))\(more); the \(d.isGiven ? "given" : "rolled-up") target is kept")
+            let more = d.periods > 1 ? " (and in \(d.periods - 1) more periods)" : ""
+            report(.warning, d.line, "\(owner.metric.rawValue) target \(owner.metric.text(d.target)) of \(owner.description(data.names)) for \(d.first) differs from the sum of the targets below it, \(owner.metric.text(d.childSum))\(more); the \(d.isGiven ? "given" : "rolled-up") target is kept")
         }
     }
 
-    /// The first month in which a target differs from the sum of a level below it.
+    /// The first period in which a target differs from the sum of a level below it, and how many differ.
     private struct Disagreement {
-        var first: Month, target: Int64, childSum: Int64, months: Int, isGiven: Bool
+        var first: TargetPeriod, target: Int64, childSum: Int64, periods: Int, line: Int?, isGiven: Bool
     }
 
     /// Sums of the targets of `child` per parent key (nil: no parent) and month, at level `parent`.
@@ -193,17 +200,39 @@ public struct TargetPlan: Sendable {
 
     private func add(_ a: [Key: Int64], _ b: [Key: Int64]) -> [Key: Int64] { a.merging(b, uniquingKeysWith: +) }
 
-    /// Sets each sum where its key has no target yet; where it has one, records a difference.
-    private mutating func merge(_ childSums: [Key: Int64], fromRows: [Key: Int64],
+    /// Compares each parent with its children's sums at the grain of its periods: the periods of
+    /// its rows (`given`), and each other month with a target of its own. A period is compared
+    /// when the sums cover all its months. The parent takes the sums in the months without a
+    /// target, and in all its months when the sums cover them and no period differs; otherwise it
+    /// keeps its months and the periods that differ are recorded.
+    private mutating func merge(_ childSums: [Key: Int64], given: [Owner: [TargetPeriod: Int]],
                                 _ disagreements: inout [Owner: Disagreement]) {
-        for (k, sum) in childSums.sorted(by: { $0.key.month < $1.key.month }) {
-            guard let existing = monthly[k] else { monthly[k] = sum; continue }
-            guard existing != sum else { continue }
-            let owner = Owner(k)
-            if disagreements[owner] == nil {
-                disagreements[owner] = Disagreement(first: k.month, target: existing, childSum: sum, months: 0, isGiven: fromRows[k] != nil)
+        var sumsOf: [Owner: [Month: Int64]] = [:]
+        for (k, sum) in childSums { sumsOf[Owner(k), default: [:]][k.month] = sum }
+        var targetsOf: [Owner: [Month: Int64]] = [:]
+        for (k, target) in monthly where sumsOf[Owner(k)] != nil { targetsOf[Owner(k), default: [:]][k.month] = target }
+
+        for (owner, sums) in sumsOf {
+            let targets = targetsOf[owner] ?? [:]
+            let rows = given[owner] ?? [:]
+            let rowMonths = Set(rows.keys.flatMap(\.months))
+            let periods = Set(rows.keys).union(targets.keys.filter { !rowMonths.contains($0) }.map(TargetPeriod.month))
+            var differing: [(period: TargetPeriod, target: Int64, sum: Int64)] = []
+            for period in periods.sorted(by: { ($0.months[0], $0.months.count) < ($1.months[0], $1.months.count) })
+            where period.months.allSatisfy({ sums[$0] != nil }) {
+                let target = period.months.reduce(0) { $0 + targets[$1]! }
+                let sum = period.months.reduce(0) { $0 + sums[$1]! }
+                if target != sum { differing.append((period, target, sum)) }
             }
-            disagreements[owner]!.months += 1
+            let derived = differing.isEmpty && targets.keys.allSatisfy { sums[$0] != nil }
+            for (m, sum) in sums where derived || targets[m] == nil { monthly[owner.month(m)] = sum }
+
+            guard let first = differing.first else { continue }
+            if disagreements[owner] == nil {
+                disagreements[owner] = Disagreement(first: first.period, target: first.target, childSum: first.sum, periods: 0,
+                                                    line: rows[first.period] ?? rows.values.min(), isGiven: rows[first.period] != nil)
+            }
+            disagreements[owner]!.periods += differing.count
         }
     }
 
