@@ -8,7 +8,7 @@ import PropertyBased
     /// "month level key: opening new shipped cancelled closing book_to_bill" of every row.
     private func rows(_ report: BacklogReport, _ data: SalesData, level: ActualsLevel = .total) -> [String] {
         report.rows.filter { $0.level == level }.map { r in
-            "\(r.month) \(data.names.text(of: r.key, at: r.level)): \(r.opening) \(r.newOrders) \(r.shipped) "
+            "\(r.month) \(r.level.text(of: r.key, names: data.names)): \(r.opening) \(r.newOrders) \(r.shipped) "
                 + "\(r.cancelled) \(r.closing) \(r.bookToBill.map { String($0) } ?? "-")"
         }
     }
@@ -103,8 +103,8 @@ import PropertyBased
             let matching = ShipmentMatching(data: data)
             let report = BacklogReport(data: data, matching: matching, period: period)
 
-            var series: [OrderToCashLevelKey: [BacklogReport.Row]] = [:]
-            for row in report.rows { series[OrderToCashLevelKey(level: row.level, key: row.key), default: []].append(row) }
+            var series: [LevelKey: [BacklogReport.Row]] = [:]
+            for row in report.rows { series[LevelKey(level: row.level, key: row.key), default: []].append(row) }
             for rows in series.values {
                 #expect(rows.first?.opening == .zero)
                 for (previous, next) in zip(rows, rows.dropFirst()) {

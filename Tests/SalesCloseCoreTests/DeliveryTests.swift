@@ -90,7 +90,7 @@ import Testing
         b.ship("O2", "1", on: "2026-02-02", quantity: 1)
         b.ship("O3", "1", on: "2026-03-01", quantity: 1)
         let report = delivery(b.data, "2026-02")
-        #expect(report.rows.map { "\($0.month) \($0.level) \(b.data.names.text(of: $0.key, at: $0.level))" } == [
+        #expect(report.rows.map { "\($0.month) \($0.level) \($0.level.text(of: $0.key, names: b.data.names))" } == [
             "2026-01 total total", "2026-01 region North", "2026-01 salesperson S1", "2026-01 customer C1",
             "2026-02 total total", "2026-02 region South", "2026-02 salesperson S1", "2026-02 customer C2",
         ])

@@ -101,7 +101,7 @@ import Testing
         func figures(_ month: Int, _ level: ActualsLevel, _ key: String) -> DeliveryReport.Figures? {
             report.rows.first {
                 $0.month == Month(year: 2026, month: month) && $0.level == level
-                    && data.names.text(of: $0.key, at: $0.level) == key
+                    && $0.level.text(of: $0.key, names: data.names) == key
             }?.figures
         }
         // Jan: 10100's two lines on time (01-10 ≤ 01-13); 10101's two lines 2 days late (01-20 > 01-18).
