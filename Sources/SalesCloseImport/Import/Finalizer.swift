@@ -27,14 +27,14 @@ struct Finalizer {
         data.customers = (0..<state.customers.count).map { id in
             var info = state.customerMaster[NameID(id)] ?? CustomerInfo()
             if info.name == nil, id < state.customerNameOf.count, state.customerNameOf[id] != noName {
-                info.name = state.texts.table[state.customerNameOf[id]]
+                info.name = state.texts[state.customerNameOf[id]]
             }
             return info
         }
         data.products = (0..<state.skus.count).map { id in
             guard id < state.productNameOf.count else { return ProductInfo() }
             let name = state.productNameOf[id]
-            return ProductInfo(name: name == noName ? nil : state.texts.table[name], category: state.productCategoryOf[id])
+            return ProductInfo(name: name == noName ? nil : state.texts[name], category: state.productCategoryOf[id])
         }
         reportUnmatchedReferences()
         data.orderLines = state.lines
@@ -84,13 +84,13 @@ struct Finalizer {
         for id in state.customerMaster.keys { customerKnown[Int(id)] = true }
         for s in state.shipments where !orderHasLines[Int(s.order)] {
             state.findings.append(Finding(.warning, file: state.files[Int(s.source.file)].path, line: Int(s.source.line),
-                                          field: "order_id", value: state.orders.table[s.order],
-                                          message: "shipment of unknown order \"\(state.orders.table[s.order])\""))
+                                          field: "order_id", value: state.orders[s.order],
+                                          message: "shipment of unknown order \"\(state.orders[s.order])\""))
         }
         for p in state.payments where !customerKnown[Int(p.customer)] {
             state.findings.append(Finding(.warning, file: state.files[Int(p.source.file)].path, line: Int(p.source.line),
-                                          field: "customer_id", value: state.customers.table[p.customer],
-                                          message: "payment from unknown customer \"\(state.customers.table[p.customer])\""))
+                                          field: "customer_id", value: state.customers[p.customer],
+                                          message: "payment from unknown customer \"\(state.customers[p.customer])\""))
         }
     }
 

@@ -19,7 +19,7 @@ final class ImportState {
 
     var lines: [OrderLine] = []
     /// (order, line_no or sku) → index in `lines`.
-    var lineIndex: [UInt64: Int32] = [:]
+    var lineIndex = LineIndex()
     var shipments: [Shipment] = []
     var shipmentIndex: [ShipmentKey: Int32] = [:]
     var payments: [Payment] = []
@@ -51,7 +51,7 @@ final class ImportState {
             files[file].replacements += 1
             lines[Int(existing)] = line
         } else {
-            lineIndex[key] = Int32(lines.count)
+            lineIndex.insert(key, Int32(lines.count))
             lines.append(line)
         }
     }

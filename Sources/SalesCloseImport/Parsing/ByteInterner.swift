@@ -3,59 +3,54 @@ import SalesCloseCore
 
 /// Interns byte strings as dense `NameID`s without allocating on a repeat: the bytes are hashed
 /// and compared in place, and a `String` is made only the first time a value is seen.
-/// Surrounding spaces are kept: `"A1 "` and `"A1"` are different codes, as in the source.
+/// Values are kept exactly: `"A1 "` and `"A1"` are different codes, as in the source.
+///
+/// Each slot holds the value's hash in its high 32 bits and `id + 1` in its low 32 bits, so a
+/// probe touches the stored bytes only when the hashes agree. The last value looked up is
+/// remembered, since consecutive rows often repeat it (the lines of one order).
 public struct ByteInterner {
-    private var slots: [Int32]            // NameID + 1; 0 = empty
-    private var hashes: [UInt64] = []     // per id
+    private var slots: [UInt64]
     private var starts: [Int] = []        // per id, into `arena`
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
-    public private(set) var table = NameTable()
+    private var names: [String] = []
+    private var lastID: NameID = noName
 
-    public init() { slots = [Int32](repeating: 0, count: 1024) }
+    public init() { slots = [UInt64](repeating: 0, count: 1024) }
 
-    /// Starts from an existing table (ids keep their values).
-    public init(_ table: NameTable) {
-        self.init()
-        for name in table.names { var s = name; s.withUTF8 { _ = intern(UnsafeRawBufferPointer($0)) } }
-    }
+    public var count: Int { names.count }
 
-    public var count: Int { starts.count }
+    /// The interned texts as a table (ids unchanged).
+    public var table: NameTable { NameTable(names) }
+
+    /// The text of an interned id.
+    public subscript(id: NameID) -> String { id < 0 ? "" : names[Int(id)] }
 
     /// The id of `bytes`, interning them on first sight.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> NameID {
+        if lastID != noName, equal(Int(lastID), bytes) { return lastID }
         let h = hash(bytes)
+        let tag = h >> 32
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
             if s == 0 { break }
-            let id = Int(s - 1)
-            if hashes[id] == h, equal(id, bytes) { return NameID(id) }
+            if s >> 32 == tag {
+                let id = Int(s & 0xFFFF_FFFF) - 1
+                if equal(id, bytes) { lastID = NameID(id); return lastID }
+            }
             i = (i + 1) & mask
         }
-        let id = NameID(starts.count)
-        hashes.append(h)
+        let id = NameID(names.count)
         starts.append(arena.count)
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
-        _ = table.intern(String(decoding: bytes, as: UTF8.self))
-        slots[i] = id + 1
-        if starts.count * 2 > slots.count { grow() }
+        names.append(String(decoding: bytes, as: UTF8.self))
+        slots[i] = tag << 32 | UInt64(id + 1)
+        if names.count * 2 > slots.count { grow() }
+        lastID = id
         return id
-    }
-
-    /// The id of `bytes` if already interned.
-    public func lookup(_ bytes: UnsafeRawBufferPointer) -> NameID? {
-        let h = hash(bytes)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let id = Int(slots[i] - 1)
-            if hashes[id] == h, equal(id, bytes) { return NameID(id) }
-            i = (i + 1) & mask
-        }
-        return nil
     }
 
     private func equal(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -66,13 +61,15 @@ public struct ByteInterner {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for id in 0..<starts.count {
-            var i = Int(truncatingIfNeeded: hashes[id]) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(id + 1)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for id in 0..<names.count {
+            let h = arena.withUnsafeBytes { hash(UnsafeRawBufferPointer(rebasing: $0[starts[id]..<starts[id] + Int(lengths[id])])) }
+            var i = Int(truncatingIfNeeded: h) & mask
+            while bigger[i] != 0 { i = (i + 1) & mask }
+            bigger[i] = (h >> 32) << 32 | UInt64(id + 1)
         }
+        slots = bigger
     }
 }
 

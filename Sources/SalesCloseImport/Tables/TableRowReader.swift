@@ -127,7 +127,7 @@ struct TableRowReader {
         let status = parser.optionalID(r, c.status, &statuses)
         guard status != noName else { return false }
         if let known = statusIsCancelled[status] { return known }
-        let text = statuses.table[status].lowercased().trimmingCharacters(in: .whitespaces)
+        let text = statuses[status].lowercased().trimmingCharacters(in: .whitespaces)
         let cancelled = cancelledValues.contains(text)
         statusIsCancelled[status] = cancelled
         return cancelled

@@ -1,0 +1,50 @@
+/// An open-addressing map from a 64-bit key to a row index: the de-duplication index of order
+/// lines. Faster than `Dictionary` here because it hashes with one multiply-xorshift round
+/// instead of SipHash and stores keys and values flat.
+struct LineIndex {
+    private var keys: [UInt64]
+    private var values: [Int32]        // row index + 1; 0 = empty slot
+    private(set) var count = 0
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 1024)
+        values = [Int32](repeating: 0, count: 1024)
+    }
+
+    /// The row index stored for `key`, or nil.
+    subscript(key: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var i = slot(key) & mask
+        while values[i] != 0 {
+            if keys[i] == key { return values[i] - 1 }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Stores `index` for a key not yet present.
+    mutating func insert(_ key: UInt64, _ index: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(key) & mask
+        while values[i] != 0 { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = index + 1
+        count += 1
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        var h = key &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        count = 0
+        for i in oldKeys.indices where oldValues[i] != 0 { insert(oldKeys[i], oldValues[i] - 1) }
+    }
+}

@@ -1,0 +1,48 @@
+import PropertyBased
+import SalesCloseCore
+import Testing
+@testable import SalesCloseImport
+
+@Suite struct InterningTests {
+    func intern(_ values: [String]) -> (ids: [NameID], interner: ByteInterner) {
+        var interner = ByteInterner()
+        let ids = values.map { v in var s = v; return s.withUTF8 { interner.intern(UnsafeRawBufferPointer($0)) } }
+        return (ids, interner)
+    }
+
+    @Test func equalBytesGetEqualIdsAndDistinctBytesDistinctIds() async {
+        await propertyCheck(input: Gen.int(in: 0...40).array(of: 0...3000)) { numbers in
+            // Small alphabets force repeats, consecutive repeats and growth of the table.
+            let values = numbers.map { n in n % 7 == 0 ? "" : "K\(n)" + (n % 3 == 0 ? " " : "") }
+            let (ids, interner) = intern(values)
+            var firstIndex: [String: NameID] = [:]
+            for (value, id) in zip(values, ids) {
+                if let known = firstIndex[value] { #expect(known == id) } else { firstIndex[value] = id }
+                #expect(interner[id] == value)
+            }
+            #expect(interner.count == Set(values).count)
+            #expect(interner.table.names == interner.table.names.indices.map { interner[NameID($0)] })
+        }
+    }
+
+    @Test func valuesAreKeptExactly() {
+        let (ids, interner) = intern(["A1", "A1 ", " A1", "a1", "A1", "订单", "订单 "])
+        #expect(ids == [0, 1, 2, 3, 0, 4, 5])
+        #expect(interner[1] == "A1 ")
+    }
+
+    @Test func lineIndexFindsEveryInsertedKey() async {
+        await propertyCheck(input: Gen.int(in: 0...Int.max).array(of: 0...5000)) { keys in
+            var index = LineIndex()
+            var reference: [UInt64: Int32] = [:]
+            for (i, k) in keys.enumerated() where reference[UInt64(k)] == nil {
+                let key = UInt64(k)
+                index.insert(key, Int32(i))
+                reference[key] = Int32(i)
+            }
+            #expect(index.count == reference.count)
+            for (key, value) in reference { #expect(index[key] == value) }
+            #expect(index[0xDEAD_BEEF_0000_0001] == reference[0xDEAD_BEEF_0000_0001])
+        }
+    }
+}
