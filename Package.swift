@@ -52,6 +52,8 @@ let package = Package(
         ]),
         // Deterministic generator of realistic sample and benchmark inputs.
         .executableTarget(name: "SalesCloseGenerator"),
+        // Forecasting speed and accuracy benchmark (release build; not part of the tests).
+        .executableTarget(name: "ForecastBench", dependencies: ["SalesCloseForecast"], path: "Sources/ForecastBench"),
 
         // Helpers shared by the test targets.
         .target(name: "SalesCloseTestSupport", path: "Sources/SalesCloseTestSupport"),

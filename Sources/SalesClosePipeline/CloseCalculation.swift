@@ -2,12 +2,13 @@ import SalesCloseCore
 import SalesCloseImport
 
 /// Every figure of a monthly close, computed from the imported data in one fixed order:
-/// actuals → targets → achievement and growth → ABC-XYZ → order-to-cash.
+/// actuals → targets → achievement and growth → ABC-XYZ → order-to-cash → forecasts.
 struct CloseCalculation {
     let actuals: MonthlyActuals
     let plan: TargetPlan
     let abc: ABCAnalysis
     let orderToCash: OrderToCashKPIs
+    let forecast: ForecastCalculation
     /// Output tables in the order they are written.
     let tables: [ReportTable]
     /// Data-quality findings of the calculations (targets, shipment matching, receivables).
@@ -37,12 +38,16 @@ struct CloseCalculation {
         let planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
                                               shippedValueTarget: monthTarget, settings: settings)
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
+        forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
+                                       horizon: configuration.forecastHorizon, levels: configuration.forecastLevels)
 
         tables = [
             actuals.table(names: data.names), achievement.table, growth.table,
             abc.products, abc.customers, abc.matrix,
             backlog.table(names: data.names), delivery.table(names: data.names), delivery.overdueTable(data: data),
             receivables.table(data: data), planVsActual.table(),
+            forecast.table(names: data.names),
+            forecast.projectionTable(actuals: actuals, plan: plan, close: period, names: data.names),
         ]
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }

@@ -28,7 +28,8 @@ struct ClosePackBuilder {
             ClosePackSheet(titleKey: "receivables", table: table("receivables"), sideTables: [table("plan_vs_actual")],
                            charts: [ChartSpec(.stackedBar, titleKey: "receivables_aging", category: "customer_name",
                                               values: configurationBucketNames(), maxRows: 10)]),
-            .unavailable("forecast"),
+            ClosePackSheet(titleKey: "forecast", table: table("forecast"), sideTables: [table("projection")],
+                           notes: [Translations.text("forecast_note", language)]),
             ClosePackSheet(titleKey: "data_quality", table: findingsTable, sideTables: [inputFilesTable(), rejectsTable, settingsTable()]),
         ])
     }
@@ -56,7 +57,16 @@ struct ClosePackBuilder {
             KPI("on_time_rate", .rateOrEmpty(kpis.onTimeRate)),
             KPI("receivables_balance", .money(kpis.totalReceivables), comparisons: [
                 .init("overdue_90_plus", .money(kpis.receivablesInOldestBucket))]),
+            KPI("projected_year_end_achievement", projectedYearEnd(), colourAsAchievement: true),
         ]
+    }
+
+    /// The company total's projected year-end achievement, from the projection table.
+    private func projectedYearEnd() -> ReportTable.Cell {
+        guard let projection = close.tables.first(where: { $0.name == "projection" }),
+              let level = projection.columnIndex("level"), let rate = projection.columnIndex("projected_achievement"),
+              let total = projection.rows.first(where: { $0[level] == .text("total") }) else { return .empty }
+        return total[rate]
     }
 
     private func summaryCharts(_ table: (String) -> ReportTable) -> [ChartSpec] {
@@ -68,11 +78,16 @@ struct ClosePackBuilder {
         let byRegion = ReportTable(name: "actual_vs_target_by_region",
                                    columns: [.init("region", .text), .init("target", .money), .init("actual", .money)],
                                    rows: regions.map { [$0[col("key")], $0[col("target")], $0[col("actual")]] })
-        let trend = ReportTable(name: "revenue_trend", columns: [.init("month", .month), .init("actual", .money)],
-                                rows: (0..<24).map { back in
-                                    let m = period.advanced(by: back - 23)
-                                    return [.month(m), .money(close.actuals.figures(.total, 0, m).revenue)]
-                                })
+        // 24 months of actuals, then the forecast with its 80 % band.
+        let horizon = close.forecast.horizon
+        let trend = ReportTable(name: "revenue_trend", columns: [
+            .init("month", .month), .init("actual", .money), .init("forecast", .money), .init("lo80", .money), .init("hi80", .money),
+        ], rows: (0..<(24 + horizon)).map { step in
+            let m = period.advanced(by: step - 23)
+            guard step >= 24 else { return [.month(m), .money(close.actuals.figures(.total, 0, m).revenue), .empty, .empty, .empty] }
+            let f = close.forecast.total(m)
+            return [.month(m), .empty, cell(f?.mean), cell(f?.lo80), cell(f?.hi80)]
+        })
         let products = close.abc.products
         let pick = ["key", "share", "cumulative_share"].map { products.columnIndex($0)! }
         let pareto = ReportTable(name: "product_pareto",
@@ -81,7 +96,8 @@ struct ClosePackBuilder {
         return [
             ChartSpec(.column, titleKey: "actual_vs_target_by_region", source: .table(byRegion), category: "region",
                       values: ["target", "actual"]),
-            ChartSpec(.line, titleKey: "revenue_trend_24m", source: .table(trend), category: "month", values: ["actual"]),
+            ChartSpec(.line, titleKey: "revenue_trend_24m", source: .table(trend), category: "month",
+                      values: ["actual", "forecast", "lo80", "hi80"], looks: ["forecast": .dashed, "lo80": .band, "hi80": .band]),
             ChartSpec(.pareto, titleKey: "product_pareto", source: .table(pareto), category: "sku",
                       values: ["share", "cumulative_share"]),
         ]
@@ -143,6 +159,11 @@ struct ClosePackBuilder {
 private func ratio(_ a: Money, _ b: Money?) -> Double? {
     guard let b, b.minorUnits != 0 else { return nil }
     return Double(a.minorUnits) / Double(b.minorUnits)
+}
+
+private func cell(_ value: Double?) -> ReportTable.Cell {
+    guard let value, value.isFinite else { return .empty }
+    return .money(Money(minorUnits: Int64((value * 100).rounded())))
 }
 
 private func percent(_ x: Double) -> String {

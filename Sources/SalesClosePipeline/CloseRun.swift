@@ -20,13 +20,23 @@ public struct CloseRun {
     public init(options: RunOptions, log: @escaping (String) -> Void) { self.options = options; self.log = log }
 
     public func execute() throws -> Summary {
+        let clock = ContinuousClock()
+        var phaseStart = clock.now
+        func logPhase(_ what: String) {
+            let d = (clock.now - phaseStart).components
+            log(String(format: "%@ in %.1f s", what, Double(d.seconds) + Double(d.attoseconds) / 1e18))
+            phaseStart = clock.now
+        }
         let configuration = try loadConfiguration(options.configFolder)
         let imported = try importInputs(configuration: configuration, options: options, log: log)
+        let bytes = imported.files.reduce(0) { $0 + $1.bytes }
+        logPhase("imported \(imported.files.count) files, \(bytes / 1_000_000) MB")
         guard let period = options.period ?? lastCompleteMonth(of: imported.data) else {
             throw PipelineError(exitCode: 1, "\(options.inputFolder): error: no order lines were read; nothing to close")
         }
         log("close period \(period)")
         let close = CloseCalculation(imported: imported, configuration: configuration, period: period)
+        logPhase("calculated the close and \(close.forecast.series.count) forecasts")
         for finding in close.findings.prefix(20) { log(finding.description) }
         if close.findings.count > 20 { log("… and \(close.findings.count - 20) more findings, listed in data_quality.csv") }
         let rejects = rejectsTable(imported.rejects)
@@ -47,6 +57,7 @@ public struct CloseRun {
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
             }
         }
+        logPhase("wrote \(tables.count) tables and the workbook")
         return Summary(period: period, outputPath: destination, imported: imported)
     }
 

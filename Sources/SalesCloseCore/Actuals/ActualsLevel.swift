@@ -19,13 +19,14 @@ public enum ActualsLevel: String, CaseIterable, Sendable, Comparable {
 
 extension ActualsLevel {
     /// The text of `key` at this level as outputs write it (`total` for the company total).
-    func text(of key: NameID, names: SalesData.Names) -> String {
+    public func text(of key: NameID, names: SalesData.Names) -> String {
         dimension.map { names.table(for: $0)[key] } ?? "total"
     }
 }
 
 /// A level and one of its keys.
-struct LevelKey: Hashable {
-    var level: ActualsLevel
-    var key: NameID
+public struct LevelKey: Hashable, Sendable {
+    public var level: ActualsLevel
+    public var key: NameID
+    public init(level: ActualsLevel, key: NameID) { self.level = level; self.key = key }
 }

@@ -175,6 +175,7 @@ struct ClosePackWriter {
         }
         let chartColumn = sideWidths.isEmpty ? sideColumn : sideColumn + sideWidths.count + 1
         let sideEnd = sideRow
+        let sideLast = side.keys.max() ?? -1
         // Short codes (ABC class, XYZ class) are centred; numbers keep a little room on their left.
         let centred = main.columns.indices.map { main.columns[$0].kind == .text && sampled > 0 && valueWidths[$0] <= 3 }
         // Text right after a right-aligned number is indented so the two do not run together.
@@ -196,7 +197,7 @@ struct ClosePackWriter {
                 // Filter first: in constant-memory mode it must name a row not yet flushed.
                 try finishTablePart(ws, sheet: sheet, main: main, headerRow: headerRow, lastRow: row - 1)
                 if part == 1 {
-                    try writeSide(side, ws, through: Int.max, after: &sideWritten)
+                    try writeSide(side, last: sideLast, ws, through: Int.max, after: &sideWritten)
                     try placeCharts(sheet, ws, headerRow: headerRow, lastRow: row - 1, column: chartColumn, below: nil, main: main)
                     try colourSideTables(sheet, ws, sideRanges, sideColumn: sideColumn)
                 }
@@ -205,15 +206,15 @@ struct ClosePackWriter {
                                         columns: main.columns, widths: widths, centred: centred)
                 row = headerRow + 1
             }
-            if part == 1 { try writeSide(side, ws, through: row - 1, after: &sideWritten) }
+            if part == 1 { try writeSide(side, last: sideLast, ws, through: row - 1, after: &sideWritten) }
             for (i, c) in cells.prefix(columnCount).enumerated() {
                 try styles.write(c, to: ws, row: row, column: i, textFormat: textFormats[i])
             }
-            if part == 1 { try writeSide(side, ws, through: row, after: &sideWritten) }
+            if part == 1 { try writeSide(side, last: sideLast, ws, through: row, after: &sideWritten) }
             row += 1
         }
         try finishTablePart(ws, sheet: sheet, main: main, headerRow: headerRow, lastRow: row - 1)
-        if part == 1 { try writeSide(side, ws, through: Int.max, after: &sideWritten) }
+        if part == 1 { try writeSide(side, last: sideLast, ws, through: Int.max, after: &sideWritten) }
         if part == 1 {
             try placeCharts(sheet, ws, headerRow: headerRow, lastRow: row - 1, column: chartColumn,
                             below: max(row, sideEnd) + 2, main: main)
@@ -228,10 +229,11 @@ struct ClosePackWriter {
 
     enum SideCell { case caption(String), header(String, ReportTable.Kind), value(ReportTable.Cell) }
 
-    /// Writes the side-table rows after `written` up to `through`, in row order.
-    private func writeSide(_ side: [Int: [(column: Int, cell: SideCell)]], _ ws: XLSXWorksheet,
+    /// Writes the side-table rows after `written` up to `through`, in row order; `last` is the
+    /// last side row (computed once: this runs for every row of the main table).
+    private func writeSide(_ side: [Int: [(column: Int, cell: SideCell)]], last: Int, _ ws: XLSXWorksheet,
                            through: Int, after written: inout Int) throws {
-        guard let last = side.keys.max(), written < last else { return }
+        guard written < last else { return }
         let end = min(through, last)
         guard end > written else { return }
         for r in (written + 1)...end {

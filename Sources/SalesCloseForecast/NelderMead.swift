@@ -1,0 +1,91 @@
+/// A compact Nelder–Mead simplex minimiser (standard coefficients: reflection 1, expansion 2,
+/// contraction ½, shrink ½). All working storage is allocated once per call, so the objective
+/// is the only cost per evaluation.
+struct NelderMead {
+    var maxEvaluations = 400
+    /// Stop when the best and worst vertex values differ by less than this, relative to the best.
+    var relativeTolerance = 1e-7
+
+    struct Result {
+        var point: [Double]
+        var value: Double
+        var evaluations: Int
+    }
+
+    /// Minimises `objective` from `start`, with an initial simplex of `start` plus `step[i]`
+    /// along each axis i. The objective may return `.infinity` for infeasible points.
+    func minimize(start: [Double], step: [Double], objective: ([Double]) -> Double) -> Result {
+        let d = start.count
+        var vertices = [[Double]](repeating: start, count: d + 1)
+        for i in 0..<d { vertices[i + 1][i] += step[i] }
+        var values = vertices.map(objective)
+        var evaluations = d + 1
+        var centroid = [Double](repeating: 0, count: d)
+        var reflected = start
+        var trial = start
+
+        while evaluations < maxEvaluations {
+            // Order: best first, worst last (insertion sort, d is small).
+            for i in 1...d {
+                var j = i
+                while j > 0 && values[j] < values[j - 1] {
+                    values.swapAt(j, j - 1)
+                    vertices.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+            let best = values[0], worst = values[d]
+            if worst.isFinite && abs(worst - best) <= relativeTolerance * (abs(best) + 1e-12) { break }
+
+            for i in 0..<d {
+                var sum = 0.0
+                for v in 0..<d { sum += vertices[v][i] }
+                centroid[i] = sum / Double(d)
+            }
+            for i in 0..<d { reflected[i] = centroid[i] + (centroid[i] - vertices[d][i]) }
+            let reflectedValue = objective(reflected)
+            evaluations += 1
+
+            if reflectedValue < best {
+                for i in 0..<d { trial[i] = centroid[i] + 2 * (centroid[i] - vertices[d][i]) }
+                let expandedValue = objective(trial)
+                evaluations += 1
+                if expandedValue < reflectedValue {
+                    replaceWorst(&vertices, &values, with: trial, value: expandedValue)
+                } else {
+                    replaceWorst(&vertices, &values, with: reflected, value: reflectedValue)
+                }
+                continue
+            }
+            if reflectedValue < values[d - 1] {
+                replaceWorst(&vertices, &values, with: reflected, value: reflectedValue)
+                continue
+            }
+            // Contract towards the better of the worst and the reflected point.
+            let outside = reflectedValue < worst
+            for i in 0..<d {
+                let from = outside ? reflected[i] : vertices[d][i]
+                trial[i] = centroid[i] + 0.5 * (from - centroid[i])
+            }
+            let contractedValue = objective(trial)
+            evaluations += 1
+            if contractedValue < min(reflectedValue, worst) {
+                replaceWorst(&vertices, &values, with: trial, value: contractedValue)
+                continue
+            }
+            for v in 1...d {
+                for i in 0..<d { vertices[v][i] = vertices[0][i] + 0.5 * (vertices[v][i] - vertices[0][i]) }
+                values[v] = objective(vertices[v])
+            }
+            evaluations += d
+        }
+        let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
+        return Result(point: vertices[bestIndex], value: values[bestIndex], evaluations: evaluations)
+    }
+
+    private func replaceWorst(_ vertices: inout [[Double]], _ values: inout [Double], with point: [Double], value: Double) {
+        let last = values.count - 1
+        for i in point.indices { vertices[last][i] = point[i] }
+        values[last] = value
+    }
+}
