@@ -4,8 +4,9 @@
 #
 #   benchmarks/ingest.sh [N ...]        default sizes: 1000000 10000000
 #
-# Prints one table row per size: order lines, input MB (all generated files), wall seconds,
-# CPU seconds (user + sys), MB of input per CPU second, peak RSS MB. MB means MiB (2^20 bytes).
+# Prints two table rows per size, `validate` (ingest only) and `run` (the whole close): order
+# lines, input MB (all generated files), wall seconds, CPU seconds (user + sys), MB of input per
+# CPU second, peak RSS MB. MB means MiB (2^20 bytes). `run` also logs its phase timings.
 #
 # Environment:
 #   SKIP_BUILD=1            use the existing release binaries instead of building them
@@ -56,19 +57,19 @@ parse_time_report() {
     ' "$1"
 }
 
-# Prints one table row from: order lines, input bytes, /usr/bin/time -v report file.
+# Prints one table row from: command, order lines, input bytes, /usr/bin/time -v report file.
 print_row() {
-    local lines=$1 bytes=$2 report=$3 wall cpu rss
+    local command=$1 lines=$2 bytes=$3 report=$4 wall cpu rss
     read -r wall cpu rss < <(parse_time_report "$report")
-    awk -v lines="$lines" -v bytes="$bytes" -v wall="$wall" -v cpu="$cpu" -v rss="$rss" 'BEGIN {
+    awk -v command="$command" -v lines="$lines" -v bytes="$bytes" -v wall="$wall" -v cpu="$cpu" -v rss="$rss" 'BEGIN {
         mb = bytes / 1048576
         rate = cpu > 0 ? sprintf("%.1f", mb / cpu) : "-"
-        printf "%12d %10.1f %9.2f %9.2f %12s %10.1f\n", lines, mb, wall, cpu, rate, rss / 1024
+        printf "%-9s %12d %10.1f %9.2f %9.2f %12s %10.1f\n", command, lines, mb, wall, cpu, rate, rss / 1024
     }'
 }
 
 print_header() {
-    printf "%12s %10s %9s %9s %12s %10s\n" "order_lines" "input_MB" "wall_s" "cpu_s" "MB/cpu_s" "peak_RSS_MB"
+    printf "%-9s %12s %10s %9s %9s %12s %10s\n" "command" "order_lines" "input_MB" "wall_s" "cpu_s" "MB/cpu_s" "peak_RSS_MB"
 }
 
 rows=()
@@ -81,15 +82,22 @@ for lines in "${sizes[@]}"; do
     read -r _ gen_cpu _ < <(parse_time_report "$work/gen-$lines.time")
     bytes=$(cat "$input"/*.csv | wc -c)
     echo "generated $bytes bytes in $gen_cpu CPU s; running salesclose …" >&2
-    if /usr/bin/time -v -o "$work/run-$lines.time" "$salesclose" run --input "$input" --config "$work/config" \
-        --output "$output" >"$work/run-$lines.log" 2>&1; then
-        rows+=("$(print_row "$lines" "$bytes" "$work/run-$lines.time")")
-    else
-        status=1
-        rows+=("$(printf "%12d   salesclose run failed (log above)" "$lines")")
-        echo "salesclose run failed for $lines order lines:" >&2
-        tail -n 20 "$work/run-$lines.log" >&2
-    fi
+    # validate = ingest only (read, parse, de-duplicate, check); run = the whole close with
+    # calculations, forecasts, CSV tables and the workbook.
+    for command in validate run; do
+        args=(--input "$input" --config "$work/config")
+        [ "$command" = run ] && args+=(--output "$output")
+        if /usr/bin/time -v -o "$work/$command-$lines.time" "$salesclose" "$command" "${args[@]}" \
+            >"$work/$command-$lines.log" 2>&1; then
+            rows+=("$(print_row "$command" "$lines" "$bytes" "$work/$command-$lines.time")")
+            grep -E " in [0-9.]+ s$" "$work/$command-$lines.log" | sed "s/^/  $command $lines: /" >&2 || true
+        else
+            status=1
+            rows+=("$(printf "%-9s %12d   salesclose %s failed (log above)" "$command" "$lines" "$command")")
+            echo "salesclose $command failed for $lines order lines:" >&2
+            tail -n 20 "$work/$command-$lines.log" >&2
+        fi
+    done
     rm -rf "$input" "$output"
 done
 

@@ -63,3 +63,39 @@ import Testing
         return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 }
+
+/// Scheduled forecasts on the sample: snapshots, scoring of earlier snapshots, coherence.
+@Suite struct SampleForecastTests {
+    @Test func snapshotsAreCoherentAndEarlierOnesAreScored() throws {
+        let out = try TemporaryFolder()
+        defer { out.remove() }
+        var options = RunOptions()
+        options.inputFolder = SampleRunTests.root + "/Input"
+        options.configFolder = SampleRunTests.root + "/Config"
+        options.outputFolder = out.path
+        options.period = Month(year: 2026, month: 6)
+        let july = try ForecastRun(options: options, runDate: Day(year: 2026, month: 7, day: 3)!, horizon: 6, log: { _ in }).execute()
+        #expect(july.snapshotsEvaluated == 0)
+        options.period = nil
+        let november = try ForecastRun(options: options, runDate: Day(year: 2026, month: 11, day: 2)!, horizon: 6, log: { _ in }).execute()
+        #expect(november.through == Month(year: 2026, month: 10))
+        #expect(november.snapshotsEvaluated == 1)
+
+        let forecast = try SampleRunTests().rows(november.outputPath + "/forecast.csv")
+        #expect(forecast.allSatisfy { Double($0["forecast"]!)! >= 0 && Double($0["lo80"] ?? "0") ?? 0 >= 0 })
+        // Regions and categories sum to the total in every month, within rounding of the cents.
+        for month in Set(forecast.map { $0["month"]! }) {
+            let rows = forecast.filter { $0["month"] == month }
+            let total = Double(rows.first { $0["level"] == "total" }!["forecast"]!)!
+            for level in ["region", "category"] {
+                let sum = rows.filter { $0["level"] == level }.map { Double($0["forecast"]!)! }.reduce(0, +)
+                #expect(abs(sum - total) < 0.01 * Double(rows.filter { $0["level"] == level }.count) + 1e-9)
+            }
+        }
+        // The July snapshot is scored on July–October, which are now actual.
+        let accuracy = try SampleRunTests().rows(november.outputPath + "/forecast_accuracy.csv")
+        let total = try #require(accuracy.first { $0["snapshot"] == "2026-07-03" && $0["level"] == "total" })
+        #expect(total["points"] == "4")
+        #expect(Double(total["wape"]!)! < 1)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import SalesCloseCore
+import SalesCloseImport
+import SalesCloseWriters
+
+/// A scheduled forecast update: forecasts from the last complete month, written as a snapshot
+/// in `Output/forecasts/<run-date>/`, with the accuracy of every earlier snapshot on the months
+/// that have since become actual.
+public struct ForecastRun {
+    public struct Summary {
+        public var through: Month
+        public var outputPath: String
+        public var seriesCount: Int
+        public var snapshotsEvaluated: Int
+    }
+
+    public let options: RunOptions
+    /// The snapshot's date (the folder name); the CLI passes today.
+    public let runDate: Day
+    public let horizon: Int?
+    public let log: (String) -> Void
+
+    public init(options: RunOptions, runDate: Day, horizon: Int?, log: @escaping (String) -> Void) {
+        self.options = options; self.runDate = runDate; self.horizon = horizon; self.log = log
+    }
+
+    public func execute() throws -> Summary {
+        let configuration = try loadConfiguration(options.configFolder)
+        let imported = try importInputs(configuration: configuration, options: options, log: log)
+        let data = imported.data
+        guard let through = options.period ?? lastCompleteMonth(of: data) else {
+            throw PipelineError(exitCode: 1, "\(options.inputFolder): error: no order lines were read; nothing to forecast")
+        }
+        log("forecasting from \(through.advanced(by: 1)) for \(horizon ?? configuration.forecastHorizon) months")
+        let actuals = MonthlyActuals(data: data)
+        let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: TargetSettings(
+            allocation: AllocationMethod(rawValue: configuration.allocation) ?? .priorYear,
+            weights: configuration.allocationWeights.isEmpty ? nil : configuration.allocationWeights))
+        let forecast = ForecastCalculation(actuals: actuals, data: data, through: through,
+                                           horizon: horizon ?? configuration.forecastHorizon, levels: configuration.forecastLevels)
+        let forecastTable = forecast.table(names: data.names)
+        let projection = forecast.projectionTable(actuals: actuals, plan: plan, close: through, names: data.names)
+        let snapshotsFolder = (options.outputFolder as NSString).appendingPathComponent("forecasts")
+        let accuracy = try SnapshotAccuracy(folder: snapshotsFolder, excluding: runDate.description,
+                                            actuals: actuals, names: data.names, through: through)
+        let tables = [forecastTable, projection, accuracy.detail, accuracy.summary]
+        let next = forecast.total(through.advanced(by: 1))?.mean
+        let year = (1...forecast.horizon).compactMap { forecast.total(through.advanced(by: $0))?.mean }.reduce(0, +)
+        let kpis = [
+            KPI("forecast_next_month", next.map { .money(Money(minorUnits: Int64(($0 * 100).rounded()))) } ?? .empty),
+            KPI("forecast_horizon_total", .money(Money(minorUnits: Int64((year * 100).rounded())))),
+        ]
+        let pack = ClosePack(period: through, language: Language(code: configuration.language) ?? .english,
+                             kpis: kpis, sheets: [
+            ClosePackSheet(titleKey: "forecast", table: forecastTable, sideTables: [projection],
+                           notes: [Translations.text("forecast_note", Language(code: configuration.language) ?? .english)]),
+            ClosePackSheet(titleKey: "forecast_accuracy", table: accuracy.summary, sideTables: [accuracy.detail]),
+        ])
+        let destination = try OutputFolder(root: options.outputFolder).withLock(log: log) {
+            try OutputFolder(root: snapshotsFolder).replace(runDate.description) { folder in
+                for table in tables {
+                    try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
+                }
+                try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("forecast-\(runDate).xlsx"),
+                                   createdAt: runDate)
+                var manifest = makeManifest(imported: imported, configuration: configuration, period: through, command: "forecast")
+                try manifest.addOutputs(in: folder)
+                try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
+            }
+        }
+        return Summary(through: through, outputPath: destination, seriesCount: forecast.series.count,
+                       snapshotsEvaluated: accuracy.snapshots)
+    }
+}
+
+/// The accuracy of earlier forecast snapshots on the months that are now actual (up to `through`).
+struct SnapshotAccuracy {
+    let detail: ReportTable
+    let summary: ReportTable
+    let snapshots: Int
+
+    init(folder: String, excluding current: String, actuals: MonthlyActuals, names: SalesData.Names, through: Month) throws {
+        var detailRows: [[ReportTable.Cell]] = []
+        var summaryRows: [[ReportTable.Cell]] = []
+        var evaluated = 0
+        let snapshotNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0 != current }.sorted()
+        for snapshot in snapshotNames {
+            let path = (folder as NSString).appendingPathComponent(snapshot + "/forecast.csv")
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            var byLevel: [ActualsLevel: (absError: Double, actual: Double, error: Double, points: Int)] = [:]
+            var header: [String: Int] = [:]
+            try CSVReader().read(path: path, options: .init()) { r in
+                if header.isEmpty {
+                    for i in 0..<r.count { header[r.string(i)] = i }
+                    return true
+                }
+                guard let l = header["level"], let k = header["key"], let m = header["month"], let f = header["forecast"],
+                      let level = ActualsLevel(rawValue: r.string(l)), let month = Month(r.string(m)), month <= through,
+                      let forecast = Double(r.string(f)) else { return true }
+                let keyText = r.string(k)
+                let key: NameID? = level.dimension.map { names.table(for: $0).id(of: keyText) } ?? 0
+                let actual = key.map { actuals.figures(level, $0, month).revenue.doubleValue } ?? 0
+                detailRows.append([.text(snapshot), .text(level.rawValue), .text(keyText), .month(month),
+                                   .money(Money(minorUnits: Int64((forecast * 100).rounded()))),
+                                   .money(Money(minorUnits: Int64((actual * 100).rounded()))),
+                                   .money(Money(minorUnits: Int64(((forecast - actual) * 100).rounded())))])
+                var acc = byLevel[level] ?? (0, 0, 0, 0)
+                acc.absError += abs(forecast - actual); acc.actual += actual; acc.error += forecast - actual; acc.points += 1
+                byLevel[level] = acc
+                return true
+            }
+            if !byLevel.isEmpty { evaluated += 1 }
+            for level in byLevel.keys.sorted() {
+                let a = byLevel[level]!
+                summaryRows.append([.text(snapshot), .text(level.rawValue), .integer(a.points),
+                                    .rateOrEmpty(a.actual == 0 ? nil : a.absError / a.actual),
+                                    .rateOrEmpty(a.actual == 0 ? nil : a.error / a.actual)])
+            }
+        }
+        snapshots = evaluated
+        detail = ReportTable(name: "forecast_accuracy_detail", columns: [
+            .init("snapshot", .text), .init("level", .text), .init("key", .text), .init("month", .month),
+            .init("forecast", .money), .init("actual", .money), .init("error", .money),
+        ], rows: detailRows)
+        // bias = Σ(forecast − actual) ÷ Σ actual: positive means the snapshot over-forecast.
+        summary = ReportTable(name: "forecast_accuracy", columns: [
+            .init("snapshot", .text), .init("level", .text), .init("points", .integer), .init("wape", .rate), .init("bias", .rate),
+        ], rows: summaryRows)
+    }
+}
