@@ -73,7 +73,10 @@ let package = Package(
             "SalesCloseWriters", "SalesCloseCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "SalesCloseEndToEndTests", dependencies: ["SalesClosePipeline", "SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport"],
+        .testTarget(name: "SalesCloseEndToEndTests", dependencies: [
+                        "SalesClosePipeline", "SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport",
+                        "SalesCloseCLI",   // built so the command-line tests can run the binary
+                    ],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -98,3 +98,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".tmp") }.isEmpty)
     }
 }
+
+@Suite struct InboxWatcherTests {
+    @Test func filesDroppedInTheInboxAreTakenAndTheCloseRuns() throws {
+        let work = try TemporaryFolder()
+        defer { work.remove() }
+        let fixture = GoldenRunTests.fixtures + "/foreign"
+        let input = try work.subfolder("Input")
+        for name in ["orders.csv", "employees.csv"] {
+            try FileManager.default.copyItem(atPath: "\(fixture)/Input/\(name)", toPath: "\(input)/\(name)")
+        }
+        try FileManager.default.createDirectory(atPath: input + "/inbox", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(fixture)/Input/payments.csv", toPath: "\(input)/inbox/payments.csv")
+        var options = RunOptions()
+        options.inputFolder = input
+        options.configFolder = fixture + "/Config"
+        options.outputFolder = try work.subfolder("Output")
+        let watcher = InboxWatcher(options: options, log: { _ in })
+        let summary = try #require(try watcher.runOnce())
+        #expect(FileManager.default.fileExists(atPath: input + "/payments.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: input + "/inbox").isEmpty)
+        #expect(summary.imported.data.payments.count == 3)
+        #expect(try watcher.runOnce() == nil)
+    }
+}

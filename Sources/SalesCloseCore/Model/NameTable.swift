@@ -10,7 +10,11 @@ public struct NameTable: Sendable {
     private var ids: [String: NameID] = [:]
 
     public init() {}
-    public init(_ names: [String]) { for n in names { _ = intern(n) } }
+    public init(_ names: [String]) {
+        self.names.reserveCapacity(names.count)
+        ids.reserveCapacity(names.count)
+        for n in names { _ = intern(n) }
+    }
 
     public var count: Int { names.count }
 

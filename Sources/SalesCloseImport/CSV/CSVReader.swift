@@ -122,12 +122,13 @@ public final class CSVReader {
     }
 }
 
+// The reader outlives every callback (it is alive in `read`), so no retain is needed per field.
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    Unmanaged<CSVReader>.fromOpaque(context!).takeUnretainedValue().addField(data, length)
+    Unmanaged<CSVReader>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.addField(data, length) }
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    Unmanaged<CSVReader>.fromOpaque(context!).takeUnretainedValue().endRecord(terminator)
+    Unmanaged<CSVReader>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
 }
 
 /// The bytes of the record being assembled: libcsv's field pointers are only valid during its

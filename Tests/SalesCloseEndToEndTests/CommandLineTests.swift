@@ -1,0 +1,75 @@
+import Foundation
+import SalesCloseTestSupport
+import Testing
+
+/// Runs the real `salesclose` binary: exit codes and messages as a user or a scheduler sees them.
+@Suite struct CommandLineTests {
+    /// `.build/<config>/salesclose`: in the folder of the test bundle or the one above it.
+    static let binary: String = {
+        let here = Bundle.main.bundleURL
+        let candidates = [here, here.deletingLastPathComponent()].map { $0.appendingPathComponent("salesclose").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    var fixture: String { GoldenRunTests.fixtures + "/foreign" }
+
+    @Test func successfulRunExitsZeroAndSaysWhereTheOutputsAre() throws {
+        let out = try TemporaryFolder()
+        defer { out.remove() }
+        let r = try run(["run", "--input", fixture + "/Input", "--config", fixture + "/Config", "--output", out.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("outputs for 2024-02 written to"))
+        #expect(r.stderr.contains("orders.csv:8:14: error: unit_price \"0x1F\" is not a number"))
+    }
+
+    @Test func strictRunWithRejectedRowsExitsOne() throws {
+        let out = try TemporaryFolder()
+        defer { out.remove() }
+        let r = try run(["run", "--strict", "--input", fixture + "/Input", "--config", fixture + "/Config", "--output", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--strict"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test func usageAndConfigurationErrorsExitTwo() throws {
+        #expect(try run(["run", "--period", "2024-13"]).status == 2)
+        #expect(try run(["frobnicate"]).status == 2)
+        let config = try TemporaryFolder()
+        defer { config.remove() }
+        try config.write("salesclose.toml", "[abc]\na = 0.99\nb = 0.5\n")
+        let r = try run(["config", "--config", config.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("abc: thresholds must satisfy 0 < a < b <= 1"))
+        try config.write("salesclose.toml", "[abc\n")
+        #expect(try run(["config", "--config", config.path]).stderr.contains("salesclose.toml:1:"))
+    }
+
+    @Test func configPrintsTheConfigurationInEffect() throws {
+        let r = try run(["config", "--config", fixture + "/Config"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("order_id = \"orderNumber\""))
+        #expect(r.stdout.contains("allocation = \"prior_year\""))
+        #expect(r.stdout.contains("[[lookups]]"))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in ["run", "forecast", "watch", "validate", "config"] {
+            let r = try run([command, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("USAGE: salesclose \(command)"))
+        }
+    }
+}
