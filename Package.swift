@@ -56,7 +56,9 @@ let package = Package(
         .executableTarget(name: "ForecastBench", dependencies: ["SalesCloseForecast"], path: "Sources/ForecastBench"),
 
         // Helpers shared by the test targets.
-        .target(name: "SalesCloseTestSupport", path: "Sources/SalesCloseTestSupport"),
+        .target(name: "SalesCloseTestSupport", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Sources/SalesCloseTestSupport"),
 
         // Tests.
         .testTarget(name: "SalesCloseCoreTests", dependencies: [
@@ -70,11 +72,10 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "SalesCloseWritersTests", dependencies: [
-            "SalesCloseWriters", "SalesCloseCore",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "SalesCloseWriters", "SalesCloseCore", "SalesCloseTestSupport",
         ]),
         .testTarget(name: "SalesCloseEndToEndTests", dependencies: [
-                        "SalesClosePipeline", "SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport",
+                        "SalesClosePipeline", "SalesCloseImport", "SalesCloseCore", "SalesCloseWriters", "SalesCloseTestSupport",
                         "SalesCloseCLI",   // built so the command-line tests can run the binary
                     ],
                     resources: [.copy("Fixtures")]),

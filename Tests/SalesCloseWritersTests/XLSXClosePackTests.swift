@@ -1,3 +1,4 @@
+import SalesCloseTestSupport
 import Foundation
 import Testing
 import ZIPFoundation

@@ -1,3 +1,4 @@
+import SalesCloseTestSupport
 import Foundation
 import SalesCloseCore
 import SalesCloseWriters

@@ -6,22 +6,22 @@ import ZIPFoundation
 
 /// Reads a written workbook back: unzips it and parses the worksheet, shared-string and style
 /// parts with XMLParser, enough to compare values, formats and structure with what was written.
-struct XLSXReadBack {
-    struct Cell: Equatable {
-        var type: String       // "n" (number), "s" (shared string), "inlineStr", "str", …
-        var value: String      // the number's text or the resolved string
-        var style: Int
-        var hasFormula: Bool
+public struct XLSXReadBack {
+    public struct Cell: Equatable {
+        public var type: String       // "n" (number), "s" (shared string), "inlineStr", "str", …
+        public var value: String      // the number's text or the resolved string
+        public var style: Int
+        public var hasFormula: Bool
     }
-    struct Sheet {
-        var name: String
-        var part: String
-        var hidden: Bool
+    public struct Sheet {
+        public var name: String
+        public var part: String
+        public var hidden: Bool
     }
 
-    let parts: [String: Data]
+    public let parts: [String: Data]
 
-    init(path: String) throws {
+    public init(path: String) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         var parts: [String: Data] = [:]
         for entry in archive {
@@ -32,9 +32,9 @@ struct XLSXReadBack {
         self.parts = parts
     }
 
-    func text(_ part: String) -> String { parts[part].map { String(decoding: $0, as: UTF8.self) } ?? "" }
+    public func text(_ part: String) -> String { parts[part].map { String(decoding: $0, as: UTF8.self) } ?? "" }
 
-    var sheets: [Sheet] {
+    public var sheets: [Sheet] {
         let rels = elements(in: "xl/_rels/workbook.xml.rels", named: "Relationship")
         var targets: [String: String] = [:]
         for r in rels { targets[r["Id"] ?? ""] = r["Target"] }
@@ -43,9 +43,9 @@ struct XLSXReadBack {
         }
     }
 
-    func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
+    public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 
-    var sharedStrings: [String] {
+    public var sharedStrings: [String] {
         guard let data = parts["xl/sharedStrings.xml"] else { return [] }
         let p = SharedStringsParser()
         let parser = XMLParser(data: data)
@@ -55,7 +55,7 @@ struct XLSXReadBack {
     }
 
     /// Cells of a sheet by reference (`B5`), strings resolved.
-    func cells(_ sheetName: String) -> [String: Cell] {
+    public func cells(_ sheetName: String) -> [String: Cell] {
         guard let sheet = sheet(sheetName), let data = parts[sheet.part] else { return [:] }
         let p = CellParser()
         let parser = XMLParser(data: data)
@@ -71,7 +71,7 @@ struct XLSXReadBack {
     }
 
     /// The number format code of a cell style (`cellXfs` index).
-    func numberFormat(style: Int) -> String {
+    public func numberFormat(style: Int) -> String {
         let xfs = elements(in: "xl/styles.xml", named: "xf", inside: "cellXfs")
         guard style < xfs.count, let id = Int(xfs[style]["numFmtId"] ?? "0") else { return "General" }
         let custom = elements(in: "xl/styles.xml", named: "numFmt")
@@ -79,7 +79,7 @@ struct XLSXReadBack {
         return id == 0 ? "General" : "builtin \(id)"
     }
 
-    func elements(in part: String, named name: String, inside parent: String? = nil) -> [[String: String]] {
+    public func elements(in part: String, named name: String, inside parent: String? = nil) -> [[String: String]] {
         guard let data = parts[part] else { return [] }
         let p = ElementCollector(name: name, parent: parent)
         let parser = XMLParser(data: data)
