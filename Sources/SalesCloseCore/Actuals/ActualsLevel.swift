@@ -2,13 +2,33 @@
 public enum ActualsLevel: String, CaseIterable, Sendable, Comparable {
     case total, region, salesperson, channel, category, sku, customer
 
-    /// The dimension behind the level; nil for the total.
-    public var dimension: Dimension? { self == .total ? nil : Dimension(rawValue: rawValue) }
-
-    /// Order of the levels in outputs (declaration order).
-    public static func < (a: ActualsLevel, b: ActualsLevel) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The dimension behind the level; nil for the total. (A switch: this runs for every line.)
+    public var dimension: Dimension? {
+        switch self {
+        case .total: nil
+        case .region: .region
+        case .salesperson: .salesperson
+        case .channel: .channel
+        case .category: .category
+        case .sku: .sku
+        case .customer: .customer
+        }
     }
+
+    /// Position in outputs (declaration order).
+    var order: Int {
+        switch self {
+        case .total: 0
+        case .region: 1
+        case .salesperson: 2
+        case .channel: 3
+        case .category: 4
+        case .sku: 5
+        case .customer: 6
+        }
+    }
+
+    public static func < (a: ActualsLevel, b: ActualsLevel) -> Bool { a.order < b.order }
 
     /// The level's key on an order line (`0` for the total, `noName` when the line has no value).
     public func key(of line: OrderLine) -> NameID {

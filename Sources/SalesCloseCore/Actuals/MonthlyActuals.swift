@@ -11,6 +11,11 @@ public struct MonthlyActuals: Sendable {
         public static func < (a: Key, b: Key) -> Bool {
             (a.month, a.level, a.key) < (b.month, b.level, b.key)
         }
+        /// One packed word to hash (this is hashed several times per order line).
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(UInt32(bitPattern: month.index)) << 35 | UInt64(level.order) << 32
+                           | UInt64(UInt32(bitPattern: key)))
+        }
     }
 
     public private(set) var figures: [Key: ActualsFigures] = [:]
@@ -20,6 +25,7 @@ public struct MonthlyActuals: Sendable {
     public init(data: SalesData, levels: [ActualsLevel] = ActualsLevel.allCases) {
         self.levels = levels
         let counted = data.orderLines.indices.filter { !data.orderLines[$0].isCancelled }
+        figures.reserveCapacity(1024)
         var keys: [Key] = []
         for i in counted {
             let line = data.orderLines[i]
