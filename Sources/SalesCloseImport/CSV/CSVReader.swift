@@ -94,7 +94,8 @@ public final class CSVReader {
     fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {
         if record.count == 0 { recordLine = line }
         record.append(data, length)
-        guard let data else { return }
+        guard let data, length > 0,
+              memchr(data, 10, length) != nil || memchr(data, 13, length) != nil else { return }
         // Newlines inside a quoted field advance the line count (CR LF counts once).
         let bytes = data.assumingMemoryBound(to: UInt8.self)
         var i = 0

@@ -25,7 +25,7 @@ final class ImportState {
     var payments: [Payment] = []
     var paymentIndex: [NameID: Int32] = [:]
 
-    /// Per customer id: the latest name seen on an order (a `texts` id).
+    /// Per customer id: the first name seen on an order (a `texts` id).
     var customerNameOf: [NameID] = []
     var productNameOf: [NameID] = []
     var productCategoryOf: [NameID] = []
@@ -90,6 +90,14 @@ final class ImportState {
             paymentIndex[id] = Int32(payments.count)
             payments.append(payment)
         }
+    }
+
+    func hasCustomerName(_ customer: NameID) -> Bool {
+        Int(customer) < customerNameOf.count && customerNameOf[Int(customer)] != noName
+    }
+
+    func hasProductName(_ sku: NameID) -> Bool {
+        Int(sku) < productNameOf.count && productNameOf[Int(sku)] != noName
     }
 
     func setCustomerName(_ customer: NameID, _ name: NameID) {

@@ -91,8 +91,15 @@ struct TableRowReader {
             cost = Money(minorUnits: roundedDivision(Int128(quantity) * Int128(unitCost), 10_000_000))
         }
         let category = parser.optionalID(r, c.category, &state.categories)
-        state.setCustomerName(customer, parser.optionalID(r, c.customerName, &state.texts))
-        state.setProduct(sku, name: parser.optionalID(r, c.productName, &state.texts), category: category)
+        // Names come from the first line that has one (a customers master file wins over them).
+        if !state.hasCustomerName(customer) {
+            state.setCustomerName(customer, parser.optionalID(r, c.customerName, &state.texts))
+        }
+        if !state.hasProductName(sku) {
+            state.setProduct(sku, name: parser.optionalID(r, c.productName, &state.texts), category: category)
+        } else if category != noName {
+            state.setProduct(sku, name: noName, category: category)
+        }
         return OrderLine(
             order: order, lineNo: lineNo, orderDate: orderDate,
             promisedDate: try parser.optionalDate(r, c.promisedDate, "promised_date"),
