@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Deterministic generator of realistic sample and benchmark inputs.
-        .executableTarget(name: "SalesCloseGenerator"),
+        .executableTarget(name: "SalesCloseGenerator", dependencies: ["SalesCloseCore"]),
         // Forecasting speed and accuracy benchmark (release build; not part of the tests).
         .executableTarget(name: "ForecastBench", dependencies: ["SalesCloseForecast"], path: "Sources/ForecastBench"),
 
