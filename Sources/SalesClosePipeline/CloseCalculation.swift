@@ -40,6 +40,10 @@ struct CloseCalculation {
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
         forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
                                        horizon: configuration.forecastHorizon, levels: configuration.forecastLevels)
+        let quantityForecast = configuration.forecastMetrics.contains("quantity")
+            ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecastHorizon,
+                                  levels: configuration.forecastLevels, metric: .quantity).table(names: data.names)
+            : nil
 
         tables = [
             actuals.table(names: data.names), achievement.table, growth.table,
@@ -48,7 +52,7 @@ struct CloseCalculation {
             receivables.table(data: data), planVsActual.table(),
             forecast.table(names: data.names),
             forecast.projectionTable(actuals: actuals, plan: plan, close: period, names: data.names),
-        ]
+        ] + (quantityForecast.map { [$0] } ?? [])
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
     }

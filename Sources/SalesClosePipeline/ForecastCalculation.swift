@@ -2,37 +2,66 @@ import Dispatch
 import SalesCloseCore
 import SalesCloseForecast
 
-/// Monthly revenue forecasts for the configured levels, reconciled so that children sum to their
-/// parents, and the projected year-end achievement of every level with an annual target.
+/// Monthly forecasts of one metric (revenue or quantity) for the configured levels, reconciled so
+/// that children sum to their parents, and the projected year-end achievement of every level
+/// with an annual target.
 ///
-/// A series runs from its first sale to the last complete month (`through`); months without sales
-/// are zeros. Reconciliation is top-down by forecast proportions (see `reconcile`): the total keeps
-/// its own forecast, regions and categories share it, and SKUs share their category's.
+/// A level is the total, one dimension (`region`) or a crossing of two (`region*category`). A
+/// series runs from its first sale to the last complete month (`through`); months without sales
+/// are zeros. Reconciliation is top-down by forecast proportions (see `reconcile`): the total
+/// keeps its own forecast, regions and categories share it, SKUs share their category's and a
+/// crossed series shares its first dimension's (region × category within its region).
 struct ForecastCalculation {
+    /// The total (no dimension), one dimension, or two crossed.
+    struct Level: Hashable {
+        var dimensions: [Dimension]
+        var name: String { dimensions.isEmpty ? "total" : dimensions.map(\.rawValue).joined(separator: "*") }
+        var single: ActualsLevel? {
+            dimensions.isEmpty ? .total : dimensions.count == 1 ? ActualsLevel(rawValue: dimensions[0].rawValue) : nil
+        }
+        /// `total`, `region`, `region*category` (also `region×category`); nil if unknown.
+        init?(_ text: String) {
+            if text == "total" { dimensions = []; return }
+            let parts = text.split(whereSeparator: { $0 == "*" || $0 == "×" }).map(String.init)
+            let dims = parts.compactMap { Dimension(rawValue: $0 == "customer_id" ? "customer" : $0) }
+            guard dims.count == parts.count, (1...2).contains(dims.count), Set(dims).count == dims.count else { return nil }
+            dimensions = dims
+        }
+        init(dimensions: [Dimension]) { self.dimensions = dimensions }
+    }
+
     struct Series {
-        var level: ActualsLevel
-        var key: NameID
+        var level: Level
+        var key: [NameID]
         var history: [Double]
         var forecast: SeriesForecast?
     }
 
+    let metric: TargetMetric
     let through: Month
     let horizon: Int
     private(set) var series: [Series] = []
-    private var index: [LevelKey: Int] = [:]
+    private var index: [SeriesID: Int] = [:]
 
-    init(actuals: MonthlyActuals, data: SalesData, through: Month, horizon: Int, levels: [String]) {
+    private struct SeriesID: Hashable { var level: Level; var key: [NameID] }
+
+    init(actuals: MonthlyActuals, data: SalesData, through: Month, horizon: Int, levels: [String],
+         metric: TargetMetric = .revenue) {
+        self.metric = metric
         self.through = through
         self.horizon = horizon
-        let wanted = [ActualsLevel.total] + ActualsLevel.allCases.filter { $0 != .total && levels.contains($0.rawValue) }
         guard let first = data.orderMonthRange?.lowerBound, first <= through else { return }
+        let months = Array(stride(from: first, through: through, by: 1))
+        var wanted = [Level(dimensions: [])]
+        for text in levels { if let l = Level(text), !wanted.contains(l) { wanted.append(l) } }
         for level in wanted {
-            for key in level == .total ? [0] : actuals.keys(at: level) {
-                let values = stride(from: first, through: through, by: 1).map {
-                    actuals.figures(level, key, $0).revenue.doubleValue
+            if let single = level.single {
+                for key in single == .total ? [0] : actuals.keys(at: single) {
+                    let values = months.map { value(actuals.figures(single, key, $0)) }
+                    add(level, [key], values)
                 }
-                guard let start = values.firstIndex(where: { $0 != 0 }) else { continue }
-                series.append(Series(level: level, key: key, history: Array(values[start...])))
+            } else {
+                for (key, values) in crossedSeries(level, data: data, months: months) { add(level, key, values) }
             }
         }
         let request = ForecastRequest(horizon: horizon)
@@ -44,80 +73,141 @@ struct ForecastCalculation {
         DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
             results[i] = autoForecast(inputs[i], request: request)
         }
-        for i in series.indices { series[i].forecast = results[i] }
-        index = Dictionary(uniqueKeysWithValues: series.indices.map { (LevelKey(level: series[$0].level, key: series[$0].key), $0) })
+        for i in series.indices {
+            series[i].forecast = results[i]
+            index[SeriesID(level: series[i].level, key: series[i].key)] = i
+        }
         reconcileTrees(data: data)
     }
 
-    /// total → regions; total → categories → SKUs (SKUs without a category sit under the total).
-    private mutating func reconcileTrees(data: SalesData) {
-        guard let total = index[LevelKey(level: .total, key: 0)] else { return }
-        var regionTree = [total], regionParents = [-1]
-        for i in series.indices where series[i].level == .region { regionTree.append(i); regionParents.append(0) }
-        var productTree = [total], productParents = [-1]
-        var position: [Int: Int] = [:]
-        for i in series.indices where series[i].level == .category {
-            position[i] = productTree.count; productTree.append(i); productParents.append(0)
+    private func value(_ f: ActualsFigures) -> Double {
+        metric == .quantity ? f.quantity.doubleValue : f.revenue.doubleValue
+    }
+
+    /// Adds a series, trimmed to start at its first month with sales (none if it never sold).
+    private mutating func add(_ level: Level, _ key: [NameID], _ values: [Double]) {
+        guard let start = values.firstIndex(where: { $0 != 0 }) else { return }
+        series.append(Series(level: level, key: key, history: Array(values[start...])))
+    }
+
+    /// Monthly values of every pair of the level's two dimensions, from the counted order lines.
+    private func crossedSeries(_ level: Level, data: SalesData, months: [Month]) -> [([NameID], [Double])] {
+        let (a, b) = (level.dimensions[0], level.dimensions[1])
+        let first = months[0]
+        var sums: [UInt64: [Int64]] = [:]
+        for line in data.orderLines where !line.isCancelled {
+            let (x, y) = (line.value(of: a), line.value(of: b))
+            let m = first.distance(to: line.orderDate.month)
+            guard x != noName, y != noName, m >= 0, m < months.count else { continue }
+            let key = UInt64(UInt32(x)) << 32 | UInt64(UInt32(y))
+            sums[key, default: [Int64](repeating: 0, count: months.count)][m] +=
+                metric == .quantity ? line.quantity.thousandths : line.amount.minorUnits
         }
-        for i in series.indices where series[i].level == .sku {
-            let category = Int(series[i].key) < data.products.count ? data.products[Int(series[i].key)].category : noName
-            let parent = index[LevelKey(level: .category, key: category)].flatMap { position[$0] } ?? 0
-            productTree.append(i); productParents.append(parent)
-        }
-        for (tree, parents) in [(regionTree, regionParents), (productTree, productParents)] where tree.count > 1 {
-            let reconciled = reconcile(tree.map { series[$0].forecast! }, parents: parents)
-            for (slot, i) in tree.enumerated() { series[i].forecast = reconciled[slot] }
+        let scale = metric == .quantity ? Double(Quantity.scale) : 100
+        return sums.keys.sorted().map { key in
+            ([NameID(truncatingIfNeeded: key >> 32), NameID(truncatingIfNeeded: key & 0xFFFF_FFFF)],
+             sums[key]!.map { Double($0) / scale })
         }
     }
 
-    /// The reconciled forecast of `key` at `level` for `month`, if forecast.
+    /// One tree per single level under the total (total → regions, total → salespeople …), except
+    /// that categories and SKUs form one tree (total → category → SKU; a SKU without a category
+    /// hangs from the total). Crossed series hang from their first dimension's series and are
+    /// reconciled last, once those are final.
+    private mutating func reconcileTrees(data: SalesData) {
+        guard let total = index[SeriesID(level: Level(dimensions: []), key: [0])] else { return }
+        var trees: [Dimension: [Int: Int]] = [:]   // series index → parent series index (-1: root)
+        var crossed: [Int: Int] = [:]
+        for i in series.indices {
+            let dims = series[i].level.dimensions
+            if dims.count == 1 {
+                var parent = total
+                if dims[0] == .sku {
+                    let sku = Int(series[i].key[0])
+                    let category = sku < data.products.count ? data.products[sku].category : noName
+                    parent = index[SeriesID(level: Level(dimensions: [.category]), key: [category])] ?? total
+                }
+                trees[dims[0] == .sku ? .category : dims[0], default: [total: -1]][i] = parent
+            } else if dims.count == 2 {
+                let parent = index[SeriesID(level: Level(dimensions: [dims[0]]), key: [series[i].key[0]])] ?? total
+                crossed[i] = parent
+                if crossed[parent] == nil { crossed[parent] = -1 }
+            }
+        }
+        for tree in Array(trees.values) + [crossed] where tree.count > 1 {
+            let nodes = tree.keys.sorted()
+            let slot = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
+            let reconciled = reconcile(nodes.map { series[$0].forecast! },
+                                       parents: nodes.map { tree[$0]! < 0 ? -1 : slot[tree[$0]!]! })
+            for (s, i) in nodes.enumerated() { series[i].forecast = reconciled[s] }
+        }
+    }
+
+    /// The reconciled forecast of a single level's key for `month`, if forecast.
     func forecast(_ level: ActualsLevel, _ key: NameID, _ month: Month) -> Double? {
         let step = through.distance(to: month) - 1
-        guard step >= 0, step < horizon, let i = index[LevelKey(level: level, key: key)],
+        let dims = level.dimension.map { [$0] } ?? []
+        guard step >= 0, step < horizon, let i = index[SeriesID(level: Level(dimensions: dims), key: [key])],
               let f = series[i].forecast else { return nil }
         return f.mean[step]
     }
 
-    /// `forecast.csv`: level, key, month, forecast, lo80, hi80, lo95, hi95, model, backtest_wape.
+    /// The company total's forecast for `month` with its 80 % interval.
+    func total(_ month: Month) -> (mean: Double, lo80: Double?, hi80: Double?)? {
+        let step = through.distance(to: month) - 1
+        guard step >= 0, step < horizon, let i = index[SeriesID(level: Level(dimensions: []), key: [0])],
+              let f = series[i].forecast else { return nil }
+        return (f.mean[step], f.lower[80]?[step], f.upper[80]?[step])
+    }
+
+    private func keyText(_ s: Series, _ names: SalesData.Names) -> String {
+        s.level.dimensions.isEmpty ? "total"
+            : zip(s.level.dimensions, s.key).map { names.table(for: $0.0)[$0.1] }.joined(separator: " / ")
+    }
+
+    /// `forecast.csv` (revenue, money) or `forecast_quantity.csv`: level, key, month, forecast,
+    /// lo80, hi80, lo95, hi95, model, backtest_wape.
     func table(names: SalesData.Names) -> ReportTable {
         var rows: [[ReportTable.Cell]] = []
-        let ordered = series.sorted {
-            ($0.level, $0.level.text(of: $0.key, names: names)) < ($1.level, $1.level.text(of: $1.key, names: names))
-        }
-        for s in ordered {
+        let order = Dictionary(uniqueKeysWithValues: ([Level(dimensions: [])] + series.map(\.level)).reduce(into: [Level]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }.enumerated().map { ($1, $0) })
+        let ordered = series.map { ($0, keyText($0, names)) }.sorted { (order[$0.0.level]!, $0.1) < (order[$1.0.level]!, $1.1) }
+        let cell = metric == .quantity ? quantityCell : moneyCell
+        for (s, text) in ordered {
             guard let f = s.forecast else { continue }
             for step in 0..<horizon {
-                rows.append([.text(s.level.rawValue), .text(s.level.text(of: s.key, names: names)),
-                             .month(through.advanced(by: step + 1)), money(f.mean[step]),
-                             money(f.lower[80]?[step]), money(f.upper[80]?[step]),
-                             money(f.lower[95]?[step]), money(f.upper[95]?[step]),
+                rows.append([.text(s.level.name), .text(text), .month(through.advanced(by: step + 1)), cell(f.mean[step]),
+                             cell(f.lower[80]?[step]), cell(f.upper[80]?[step]), cell(f.lower[95]?[step]), cell(f.upper[95]?[step]),
                              .text(f.model), .rateOrEmpty(f.backtest?.wape)])
             }
         }
-        return ReportTable(name: "forecast", columns: [
-            .init("level", .text), .init("key", .text), .init("month", .month), .init("forecast", .money),
-            .init("lo80", .money), .init("hi80", .money), .init("lo95", .money), .init("hi95", .money),
+        let kind: ReportTable.Kind = metric == .quantity ? .quantity : .money
+        return ReportTable(name: metric == .quantity ? "forecast_quantity" : "forecast", columns: [
+            .init("level", .text), .init("key", .text), .init("month", .month), .init("forecast", kind),
+            .init("lo80", kind), .init("hi80", kind), .init("lo95", kind), .init("hi95", kind),
             .init("model", .text), .init("backtest_wape", .rate),
         ], rows: rows)
     }
 
     /// `projection.csv`: (YTD actual + forecast of the rest of the year) ÷ annual target, for every
-    /// level key with an annual revenue target in the close year.
+    /// single-level key with an annual revenue target in the close year.
     func projectionTable(actuals: MonthlyActuals, plan: TargetPlan, close: Month, names: SalesData.Names) -> ReportTable {
         let year = close.yearStart...close.yearStart.advanced(by: 11)
         var rows: [[ReportTable.Cell]] = []
-        for s in series.sorted(by: { ($0.level, $0.key) < ($1.level, $1.key) }) {
-            guard let annual = plan.target(.revenue, s.level, s.key, in: year) else { continue }
-            let ytd = actuals.revenue(s.level, s.key, in: close.yearStart...close)
+        let singles = series.compactMap { s in s.level.single.map { ($0, s.key[0]) } }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        for (level, key) in singles {
+            guard let annual = plan.target(.revenue, level, key, in: year) else { continue }
+            let ytd = actuals.revenue(level, key, in: close.yearStart...close)
             var rest = Money.zero
             var month = close.advanced(by: 1)
             while month <= year.upperBound {
-                rest += Money(minorUnits: Int64(((forecast(s.level, s.key, month) ?? 0) * 100).rounded()))
+                rest += Money(minorUnits: Int64(((forecast(level, key, month) ?? 0) * 100).rounded()))
                 month = month.advanced(by: 1)
             }
             let projected = ytd + rest
             let target = Money(minorUnits: annual)
-            rows.append([.text(s.level.rawValue), .text(s.level.text(of: s.key, names: names)), .money(target),
+            rows.append([.text(level.rawValue), .text(level.text(of: key, names: names)), .money(target),
                          .money(ytd), .money(rest), .money(projected),
                          .rateOrEmpty(annual == 0 ? nil : projected.doubleValue / target.doubleValue),
                          .money(target - projected)])
@@ -130,16 +220,12 @@ struct ForecastCalculation {
     }
 }
 
-private func money(_ value: Double?) -> ReportTable.Cell {
+private func moneyCell(_ value: Double?) -> ReportTable.Cell {
     guard let value, value.isFinite else { return .empty }
     return .money(Money(minorUnits: Int64((value * 100).rounded())))
 }
 
-extension ForecastCalculation {
-    /// The company total's forecast for `month` with its 80 % interval.
-    func total(_ month: Month) -> (mean: Double, lo80: Double?, hi80: Double?)? {
-        let step = through.distance(to: month) - 1
-        guard step >= 0, step < horizon, let i = index[LevelKey(level: .total, key: 0)], let f = series[i].forecast else { return nil }
-        return (f.mean[step], f.lower[80]?[step], f.upper[80]?[step])
-    }
+private func quantityCell(_ value: Double?) -> ReportTable.Cell {
+    guard let value, value.isFinite else { return .empty }
+    return .quantity(Quantity(thousandths: Int64((value * 1000).rounded())))
 }

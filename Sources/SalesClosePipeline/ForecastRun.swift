@@ -39,11 +39,15 @@ public struct ForecastRun {
         let forecast = ForecastCalculation(actuals: actuals, data: data, through: through,
                                            horizon: horizon ?? configuration.forecastHorizon, levels: configuration.forecastLevels)
         let forecastTable = forecast.table(names: data.names)
+        let quantityTables = configuration.forecastMetrics.contains("quantity")
+            ? [ForecastCalculation(actuals: actuals, data: data, through: through, horizon: forecast.horizon,
+                                   levels: configuration.forecastLevels, metric: .quantity).table(names: data.names)]
+            : []
         let projection = forecast.projectionTable(actuals: actuals, plan: plan, close: through, names: data.names)
         let snapshotsFolder = (options.outputFolder as NSString).appendingPathComponent("forecasts")
         let accuracy = try SnapshotAccuracy(folder: snapshotsFolder, excluding: runDate.description,
                                             actuals: actuals, names: data.names, through: through)
-        let tables = [forecastTable, projection, accuracy.detail, accuracy.summary]
+        let tables = [forecastTable, projection, accuracy.detail, accuracy.summary] + quantityTables
         let next = forecast.total(through.advanced(by: 1))?.mean
         let year = (1...forecast.horizon).compactMap { forecast.total(through.advanced(by: $0))?.mean }.reduce(0, +)
         let kpis = [

@@ -53,6 +53,10 @@ import Testing
         let r = try run(["config", "--config", config.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("abc: thresholds must satisfy 0 < a < b <= 1"))
+        try config.write("salesclose.toml", "[forecast]\nlevels = [\"region*planet\"]\n")
+        let levels = try run(["config", "--config", config.path])
+        #expect(levels.status == 2)
+        #expect(levels.stderr.contains("forecast.levels: \"region*planet\" is not total"))
         try config.write("salesclose.toml", "[abc\n")
         #expect(try run(["config", "--config", config.path]).stderr.contains("salesclose.toml:1:"))
     }

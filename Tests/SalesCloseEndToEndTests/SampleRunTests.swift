@@ -121,6 +121,15 @@ import Testing
                 #expect(abs(sum - total) < 0.01 * Double(rows.filter { $0["level"] == level }.count) + 1e-9)
             }
         }
+        // Crossed series (region × category, configured in the sample) sum to their region.
+        let crossed = forecast.filter { $0["level"] == "region*category" }
+        #expect(!crossed.isEmpty)
+        for region in forecast.filter({ $0["level"] == "region" }) {
+            let parts = crossed.filter { $0["month"] == region["month"] && $0["key"]!.hasPrefix(region["key"]! + " / ") }
+            let sum = parts.map { Double($0["forecast"]!)! }.reduce(0, +)
+            #expect(abs(sum - Double(region["forecast"]!)!) < 0.01 * Double(parts.count) + 1e-9)
+        }
+        #expect(FileManager.default.fileExists(atPath: november.outputPath + "/forecast_quantity.csv"))
         // The July snapshot is scored on July–October, which are now actual.
         let accuracy = try SampleRunTests().rows(november.outputPath + "/forecast_accuracy.csv")
         let total = try #require(accuracy.first { $0["snapshot"] == "2026-07-03" && $0["level"] == "total" })

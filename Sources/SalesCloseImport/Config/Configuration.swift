@@ -56,7 +56,10 @@ public struct Configuration: Sendable {
     public var achievementHigh = 1.00
     // [forecast]
     public var forecastHorizon = 12
+    /// `total`, a dimension, or two crossed (`region*category`).
     public var forecastLevels = ["total", "region", "category", "sku"]
+    /// `revenue` (forecast.csv) and optionally `quantity` (forecast_quantity.csv).
+    public var forecastMetrics = ["revenue"]
     // [receivables]
     public var agingBuckets = [30, 60, 90]
     public var agingBasis = "ship_date"

@@ -139,6 +139,17 @@ private struct KeyReader {
         if let t = root["forecast"]?.table {
             config.forecastHorizon = try int(t, "horizon", "forecast.") ?? config.forecastHorizon
             config.forecastLevels = try strings(t, "levels", "forecast.") ?? config.forecastLevels
+            let dimensionNames = Set(SalesCloseCore.Dimension.allCases.map(\.rawValue) + ["customer_id"])
+            for level in config.forecastLevels where level != "total" {
+                let parts = level.split(whereSeparator: { $0 == "*" || $0 == "×" }).map(String.init)
+                guard (1...2).contains(parts.count), parts.allSatisfy(dimensionNames.contains), Set(parts).count == parts.count else {
+                    throw fail("forecast.levels", "\"\(level)\" is not total, a dimension (\(SalesCloseCore.Dimension.allCases.map(\.rawValue).joined(separator: ", "))) or two crossed like \"region*category\"")
+                }
+            }
+            config.forecastMetrics = try strings(t, "metrics", "forecast.") ?? config.forecastMetrics
+            guard config.forecastMetrics.contains("revenue"), config.forecastMetrics.allSatisfy({ ["revenue", "quantity"].contains($0) }) else {
+                throw fail("forecast.metrics", "expected [\"revenue\"] or [\"revenue\", \"quantity\"]")
+            }
             guard (1...60).contains(config.forecastHorizon) else { throw fail("forecast.horizon", "must be 1 to 60 months") }
         }
         if let t = root["receivables"]?.table {

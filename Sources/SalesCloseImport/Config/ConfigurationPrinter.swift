@@ -32,7 +32,7 @@ extension Configuration {
         out += "\n[abc]\nwindow_months = \(abcWindowMonths)\nmetric = \(q(abcMetric))\na = \(num(abcA))\nb = \(num(abcB))\n"
         out += "x = \(num(xyzX))\ny = \(num(xyzY))\n"
         out += "\n[achievement]\nlow = \(num(achievementLow))\nhigh = \(num(achievementHigh))\n"
-        out += "\n[forecast]\nhorizon = \(forecastHorizon)\nlevels = \(list(forecastLevels))\n"
+        out += "\n[forecast]\nhorizon = \(forecastHorizon)\nlevels = \(list(forecastLevels))\nmetrics = \(list(forecastMetrics))\n"
         out += "\n[receivables]\naging_buckets = [\(agingBuckets.map(String.init).joined(separator: ", "))]\n"
         out += "aging_basis = \(q(agingBasis))\ndefault_terms_days = \(defaultPaymentTermsDays)\n"
         return out
