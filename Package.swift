@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "salesclose", targets: ["SalesCloseCLI"]),
         .executable(name: "salesclose-gen", targets: ["SalesCloseGenerator"]),
+        .executable(name: "forecast-bench", targets: ["ForecastBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
