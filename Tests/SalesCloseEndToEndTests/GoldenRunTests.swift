@@ -123,3 +123,45 @@ import Testing
         #expect(try watcher.runOnce() == nil)
     }
 }
+
+@Suite struct ConcurrentRunTests {
+    /// Log lines gathered from another thread.
+    final class Messages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
+    }
+
+    @Test func aSecondRunOnTheSameOutputWaitsForTheFirst() throws {
+        let out = try TemporaryFolder()
+        defer { out.remove() }
+        let root = out.path
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread {
+            try? OutputFolder(root: root).withLock(log: { _ in }) { locked.signal(); release.wait() }
+        }.start()
+        locked.wait()
+        let messages = Messages()
+        Thread {
+            var options = RunOptions()
+            options.inputFolder = GoldenRunTests.fixtures + "/foreign/Input"
+            options.configFolder = GoldenRunTests.fixtures + "/foreign/Config"
+            options.outputFolder = root
+            _ = try? CloseRun(options: options, log: messages.append).execute()
+            done.signal()
+        }.start()
+        // The second run imports and calculates, then waits for the lock before writing.
+        var waited = false
+        for _ in 0..<600 where !waited {
+            waited = messages.all.contains { $0.contains("another run is writing") }
+            if !waited { usleep(50_000) }
+        }
+        #expect(waited)
+        #expect(done.wait(timeout: .now() + 0.3) == .timedOut)
+        #expect(!FileManager.default.fileExists(atPath: root + "/2024-02"))
+        release.signal()
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        #expect(FileManager.default.fileExists(atPath: root + "/2024-02/actuals_monthly.csv"))
+    }
+}
