@@ -162,3 +162,16 @@ import Testing
     }
 }
 
+
+extension ImporterTests {
+    @Test func repeatedCustomerMasterRowsAreCountedAsDuplicates() throws {
+        let master = "customer_id,customer_name,credit_limit\nC1,Acme,1000\nC2,Beta,500\n"
+        let update = "customer_id,customer_name,credit_limit\nC1,Acme,2000\nC2,Beta,500\n"
+        let (result, folder) = try importFiles([("customers-1.csv", utf8(master)), ("customers-2.csv", utf8(update))])
+        defer { folder.remove() }
+        let first = result.files[0], second = result.files[1]
+        #expect((first.accepted, first.superseded, first.exactDuplicates, first.counted) == (2, 2, 1, 0))
+        #expect((second.accepted, second.replacements, second.counted) == (2, 2, 2))
+        #expect(result.data.customers[Int(result.data.names.customers.id(of: "C1")!)].creditLimit == Money(minorUnits: 200_000))
+    }
+}

@@ -30,6 +30,8 @@ final class ImportState {
     var productNameOf: [NameID] = []
     var productCategoryOf: [NameID] = []
     var customerMaster: [NameID: CustomerInfo] = [:]
+    /// The file each customer's master row came from.
+    private var customerMasterFile: [NameID: Int] = [:]
 
     var files: [InputFileReport] = []
     var rejects: [Reject] = []
@@ -90,6 +92,17 @@ final class ImportState {
             paymentIndex[id] = Int32(payments.count)
             payments.append(payment)
         }
+    }
+
+    /// Adds a customer master row; a later row for the same customer replaces the earlier one.
+    func add(_ info: CustomerInfo, of customer: NameID, file: Int) {
+        if let old = customerMasterFile[customer], let previous = customerMaster[customer] {
+            files[old].superseded += 1
+            if previous == info { files[old].exactDuplicates += 1 }
+            files[file].replacements += 1
+        }
+        customerMaster[customer] = info
+        customerMasterFile[customer] = file
     }
 
     func hasCustomerName(_ customer: NameID) -> Bool {

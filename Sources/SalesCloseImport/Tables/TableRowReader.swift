@@ -70,8 +70,7 @@ struct TableRowReader {
             info.salesperson = parser.optionalID(r, c.salesperson, &state.salespeople)
             info.creditLimit = try parser.optionalNumber(r, c.creditLimit, "credit_limit", scale: 2).map(Money.init(minorUnits:))
             if let days = try parser.optionalNumber(r, c.terms, "payment_terms_days", scale: 0) { info.paymentTermsDays = Int(days) }
-            if state.customerMaster[customer] != nil { state.files[fileIndex].replacements += 1 }
-            state.customerMaster[customer] = info
+            state.add(info, of: customer, file: fileIndex)
         }
     }
 
