@@ -175,3 +175,14 @@ extension ImporterTests {
         #expect(result.data.customers[Int(result.data.names.customers.id(of: "C1")!)].creditLimit == Money(minorUnits: 200_000))
     }
 }
+
+extension ImporterTests {
+    @Test func undecodableBytesAreReplacedAndReported() throws {
+        // GB18030 "客户,金额" header, a row, then a lone lead byte 0x81 cut off at the end of the file.
+        let bytes: [UInt8] = [0xBF, 0xCD, 0xBB, 0xA7, 0x2C, 0xBD, 0xF0, 0xB6, 0xEE, 0x0A] + Array("A,1\nB,2".utf8) + [0x81]
+        let (result, folder) = try importFiles([("odd.csv", bytes)])
+        defer { folder.remove() }
+        #expect(result.files[0].encoding == .gb18030)
+        #expect(result.findings.contains { $0.message.hasPrefix("1 byte(s) are neither UTF-8 nor gb18030") })
+    }
+}

@@ -34,6 +34,8 @@ public final class CSVReader {
     private var recordLine = 1
     private var lastTerminatorWasCR = false
     private var stopped = false
+    /// Bytes of the last file that could not be decoded and were replaced by U+FFFD.
+    public private(set) var replacedBytes = 0
 
     public init() {}
 
@@ -89,6 +91,7 @@ public final class CSVReader {
                                       reason: "unterminated quoted field: a quote opened on or after this line is never closed")
         }
         csv_fini(parser, fieldCallback, recordCallback, context)
+        replacedBytes = decoder.replacedBytes
     }
 
     fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {

@@ -35,6 +35,9 @@ struct ChunkDecoder {
     func finish(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         try converter?.finish(body)
     }
+
+    /// Bytes replaced by U+FFFD so far (always 0 for UTF-8, which is validated beforehand).
+    var replacedBytes: Int { converter?.invalidBytes ?? 0 }
 }
 
 /// A Glibc iconv conversion to UTF-8. Invalid bytes become U+FFFD and are counted.
@@ -94,6 +97,6 @@ final class IconvConverter {
         guard !pending.isEmpty else { return }
         invalidBytes += pending.count
         pending.removeAll()
-        try body(UnsafeRawBufferPointer(start: [UInt8]([0xEF, 0xBF, 0xBD]), count: 3))
+        try [UInt8]([0xEF, 0xBF, 0xBD]).withUnsafeBytes { try body($0) }
     }
 }

@@ -81,6 +81,10 @@ public struct Importer {
         if !headerSeen {
             state.findings.append(Finding(.warning, file: path, message: "the file is empty; skipped"))
         }
+        if reader.replacedBytes > 0 {
+            state.findings.append(Finding(.warning, file: path, message:
+                "\(reader.replacedBytes) byte(s) are neither UTF-8 nor \(encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
+        }
     }
 
     /// Classifies a file by its header and prepares its row reader; nil (with a finding) if it
