@@ -126,8 +126,7 @@ public struct Importer {
         }
         let decimalComma = settings.decimalComma ?? (delimiter == UInt8(ascii: ";"))
         let dates = settings.dateFormat.flatMap(DateParser.init(pattern:)) ?? .yearFirst
-        let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates,
-                               headerCount: headers.count, headers: headers)
+        let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates, headerCount: headers.count)
         return TableRowReader(table: mapping.table, mapping: mapping, parser: parser, fileIndex: fileIndex,
                               cancelledValues: settings.cancelledValues)
     }

@@ -5,7 +5,6 @@ struct RowParser {
     let numbers: NumberParser
     let dates: DateParser
     let headerCount: Int
-    let headers: [String]
 
     func problem(_ r: CSVRecord, _ column: Int, _ field: String, _ reason: String) -> RowProblem {
         RowProblem(column: column + 1, field: field, value: r.string(column), reason: reason)
