@@ -39,6 +39,9 @@ public struct SalesData: Sendable {
     public func customerName(_ id: NameID) -> String {
         id >= 0 && Int(id) < customers.count ? customers[Int(id)].name ?? "" : ""
     }
+    public func productName(_ id: NameID) -> String {
+        id >= 0 && Int(id) < products.count ? products[Int(id)].name ?? "" : ""
+    }
 
     /// The first and last month with an order line, or nil when there are none.
     public var orderMonthRange: ClosedRange<Month>? {
