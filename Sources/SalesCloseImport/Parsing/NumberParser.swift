@@ -72,22 +72,13 @@ public struct NumberParser: Sendable {
         if !sawDigit { return .failure(.notANumber) }
         if sawGroupSeparator && !inFraction && digitsInGroup != 3 { return .failure(.notANumber) }
 
-        var effectiveScale = scale
-        if percent { effectiveScale -= 2 }
-        // value = integer.fraction, scaled by 10^scale (percent: one hundredth of it).
-        var scaled = Int128(integer)
-        for _ in 0..<scale { scaled *= 10 }
-        var frac = Int128(fraction)
-        for _ in fractionDigits..<max(fractionDigits, scale) { frac *= 10 }
-        scaled += frac
-        if roundUp { scaled += 1 }
-        if effectiveScale < scale {
-            let divisor = Int128(100)
-            scaled = (scaled + divisor / 2) / divisor
-        }
-        if negative { scaled = -scaled }
-        guard let value = Int64(exactly: scaled) else { return .failure(.tooLarge) }
-        return .success(value)
+        // value = integer.fraction × 10^scale (a percentage: one hundredth of it), in Int64.
+        let kept = min(fractionDigits, scale)
+        let (whole, o1) = integer.multipliedReportingOverflow(by: powersOfTen[scale])
+        var (value, o2) = whole.addingReportingOverflow(fraction * powersOfTen[scale - kept] + (roundUp ? 1 : 0))
+        if o1 || o2 { return .failure(.tooLarge) }
+        if percent { value = (value + 50) / 100 }
+        return .success(negative ? -value : value)
     }
 
     /// Width of a thousands separator at `i`, or nil when the byte is none.
@@ -100,6 +91,8 @@ public struct NumberParser: Sendable {
         return nil
     }
 }
+
+private let powersOfTen: [Int64] = (0...18).map { (0..<$0).reduce(1) { p, _ in p * 10 } }
 
 /// Currency marks removed from either end of a number.
 private let currencyMarks: [[UInt8]] = [
