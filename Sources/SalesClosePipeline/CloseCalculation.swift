@@ -17,9 +17,7 @@ struct CloseCalculation {
     init(imported: ImportResult, configuration: Configuration, period: Month) {
         let data = imported.data
         actuals = MonthlyActuals(data: data)
-        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: TargetSettings(
-            allocation: AllocationMethod(rawValue: configuration.allocation) ?? .priorYear,
-            weights: configuration.allocationWeights.isEmpty ? nil : configuration.allocationWeights))
+        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: targetSettings(configuration))
         let achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
         let growth = GrowthReport(actuals: actuals, data: data, close: period)
         abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: ABCSettings(
@@ -56,4 +54,10 @@ struct CloseCalculation {
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
     }
+}
+
+/// The `[targets]` settings of the configuration (validated when it was loaded).
+func targetSettings(_ configuration: Configuration) -> TargetSettings {
+    TargetSettings(allocation: AllocationMethod(rawValue: configuration.allocation) ?? .priorYear,
+                   weights: configuration.allocationWeights.isEmpty ? nil : configuration.allocationWeights)
 }

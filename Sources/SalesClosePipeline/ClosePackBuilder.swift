@@ -86,7 +86,7 @@ struct ClosePackBuilder {
             let m = period.advanced(by: step - 23)
             guard step >= 24 else { return [.month(m), .money(close.actuals.figures(.total, 0, m).revenue), .empty, .empty, .empty] }
             let f = close.forecast.total(m)
-            return [.month(m), .empty, cell(f?.mean), cell(f?.lo80), cell(f?.hi80)]
+            return [.month(m), .empty, .moneyOrEmpty(f?.mean), .moneyOrEmpty(f?.lo80), .moneyOrEmpty(f?.hi80)]
         })
         let products = close.abc.products
         let pick = ["key", "share", "cumulative_share"].map { products.columnIndex($0)! }
@@ -159,11 +159,6 @@ struct ClosePackBuilder {
 private func ratio(_ a: Money, _ b: Money?) -> Double? {
     guard let b, b.minorUnits != 0 else { return nil }
     return Double(a.minorUnits) / Double(b.minorUnits)
-}
-
-private func cell(_ value: Double?) -> ReportTable.Cell {
-    guard let value, value.isFinite else { return .empty }
-    return .money(Money(minorUnits: Int64((value * 100).rounded())))
 }
 
 private func percent(_ x: Double) -> String {

@@ -173,7 +173,7 @@ struct ForecastCalculation {
             if !$0.contains($1) { $0.append($1) }
         }.enumerated().map { ($1, $0) })
         let ordered = series.map { ($0, keyText($0, names)) }.sorted { (order[$0.0.level]!, $0.1) < (order[$1.0.level]!, $1.1) }
-        let cell = metric == .quantity ? quantityCell : moneyCell
+        let cell = metric == .quantity ? quantityCell : ReportTable.Cell.moneyOrEmpty
         for (s, text) in ordered {
             guard let f = s.forecast else { continue }
             for step in 0..<horizon {
@@ -202,7 +202,7 @@ struct ForecastCalculation {
             var rest = Money.zero
             var month = close.advanced(by: 1)
             while month <= year.upperBound {
-                rest += Money(minorUnits: Int64(((forecast(level, key, month) ?? 0) * 100).rounded()))
+                rest += Money(rounding: forecast(level, key, month) ?? 0)
                 month = month.advanced(by: 1)
             }
             let projected = ytd + rest
@@ -218,11 +218,6 @@ struct ForecastCalculation {
             .init("projected_achievement", .rate), .init("projected_gap", .money),
         ], rows: rows)
     }
-}
-
-private func moneyCell(_ value: Double?) -> ReportTable.Cell {
-    guard let value, value.isFinite else { return .empty }
-    return .money(Money(minorUnits: Int64((value * 100).rounded())))
 }
 
 private func quantityCell(_ value: Double?) -> ReportTable.Cell {

@@ -33,9 +33,7 @@ public struct ForecastRun {
         }
         log("forecasting from \(through.advanced(by: 1)) for \(horizon ?? configuration.forecastHorizon) months")
         let actuals = MonthlyActuals(data: data)
-        let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: TargetSettings(
-            allocation: AllocationMethod(rawValue: configuration.allocation) ?? .priorYear,
-            weights: configuration.allocationWeights.isEmpty ? nil : configuration.allocationWeights))
+        let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: targetSettings(configuration))
         let forecast = ForecastCalculation(actuals: actuals, data: data, through: through,
                                            horizon: horizon ?? configuration.forecastHorizon, levels: configuration.forecastLevels)
         let forecastTable = forecast.table(names: data.names)
@@ -51,8 +49,8 @@ public struct ForecastRun {
         let next = forecast.total(through.advanced(by: 1))?.mean
         let year = (1...forecast.horizon).compactMap { forecast.total(through.advanced(by: $0))?.mean }.reduce(0, +)
         let kpis = [
-            KPI("forecast_next_month", next.map { .money(Money(minorUnits: Int64(($0 * 100).rounded()))) } ?? .empty),
-            KPI("forecast_horizon_total", .money(Money(minorUnits: Int64((year * 100).rounded())))),
+            KPI("forecast_next_month", .moneyOrEmpty(next)),
+            KPI("forecast_horizon_total", .moneyOrEmpty(year)),
         ]
         let pack = ClosePack(period: through, language: Language(code: configuration.language) ?? .english,
                              kpis: kpis, sheets: [
@@ -106,9 +104,7 @@ struct SnapshotAccuracy {
                 let key: NameID? = level.dimension.map { names.table(for: $0).id(of: keyText) } ?? 0
                 let actual = key.map { actuals.figures(level, $0, month).revenue.doubleValue } ?? 0
                 detailRows.append([.text(snapshot), .text(level.rawValue), .text(keyText), .month(month),
-                                   .money(Money(minorUnits: Int64((forecast * 100).rounded()))),
-                                   .money(Money(minorUnits: Int64((actual * 100).rounded()))),
-                                   .money(Money(minorUnits: Int64(((forecast - actual) * 100).rounded())))])
+                                   .moneyOrEmpty(forecast), .moneyOrEmpty(actual), .moneyOrEmpty(forecast - actual)])
                 var acc = byLevel[level] ?? (0, 0, 0, 0)
                 acc.absError += abs(forecast - actual); acc.actual += actual; acc.error += forecast - actual; acc.points += 1
                 byLevel[level] = acc

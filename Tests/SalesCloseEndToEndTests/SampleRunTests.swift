@@ -12,14 +12,19 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
+    /// The shipped sample's input and configuration, writing under `output`.
+    static func options(output: String) -> RunOptions {
+        var options = RunOptions()
+        options.inputFolder = root + "/Input"
+        options.configFolder = root + "/Config"
+        options.outputFolder = output
+        return options
+    }
+
     @Test func sampleRunReconciles() throws {
         let out = try TemporaryFolder()
         defer { out.remove() }
-        var options = RunOptions()
-        options.inputFolder = Self.root + "/Input"
-        options.configFolder = Self.root + "/Config"
-        options.outputFolder = out.path
-        let summary = try CloseRun(options: options, log: { _ in }).execute()
+        let summary = try CloseRun(options: Self.options(output: out.path), log: { _ in }).execute()
         let imported = summary.imported
         #expect(summary.period == Month(year: 2026, month: 10))
 
@@ -98,10 +103,7 @@ import Testing
     @Test func snapshotsAreCoherentAndEarlierOnesAreScored() throws {
         let out = try TemporaryFolder()
         defer { out.remove() }
-        var options = RunOptions()
-        options.inputFolder = SampleRunTests.root + "/Input"
-        options.configFolder = SampleRunTests.root + "/Config"
-        options.outputFolder = out.path
+        var options = SampleRunTests.options(output: out.path)
         options.period = Month(year: 2026, month: 6)
         let july = try ForecastRun(options: options, runDate: Day(year: 2026, month: 7, day: 3)!, horizon: 6, log: { _ in }).execute()
         #expect(july.snapshotsEvaluated == 0)

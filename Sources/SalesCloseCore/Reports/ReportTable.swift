@@ -43,6 +43,11 @@ extension ReportTable.Cell {
         guard let v = value, v.isFinite else { return .empty }
         return .rate(v)
     }
+    /// A money cell for an amount computed in floating point (a forecast), or `.empty`.
+    public static func moneyOrEmpty(_ units: Double?) -> Self {
+        guard let units, units.isFinite else { return .empty }
+        return .money(Money(rounding: units))
+    }
     public static func textOrEmpty(_ value: String?) -> Self {
         guard let v = value, !v.isEmpty else { return .empty }
         return .text(v)

@@ -3,6 +3,9 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     public var minorUnits: Int64
 
     public init(minorUnits: Int64) { self.minorUnits = minorUnits }
+    /// The amount nearest to `units` (a forecast, a ratio of money): for values computed in
+    /// floating point, never for sums of money.
+    public init(rounding units: Double) { minorUnits = Int64((units * 100).rounded()) }
     public static let zero = Money(minorUnits: 0)
 
     public static func + (a: Money, b: Money) -> Money { Money(minorUnits: a.minorUnits + b.minorUnits) }
