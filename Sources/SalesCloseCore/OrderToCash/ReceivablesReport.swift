@@ -89,13 +89,14 @@ public struct ReceivablesReport: Sendable {
                 bill(line.amount, customer: line.customer, order: line.order, date: line.orderDate, source: line.source)
             }
         }
+        let orderOfInvoice = ReceivablesReport.ordersNamedByInvoices(data)
         for payment in data.payments where payment.paymentDate <= asOf {
             let r = row(payment.customer)
             rows[r].paid += payment.amount
             if payment.paymentDate.month == period { rows[r].collectionsInPeriod += payment.amount }
             var order = payment.order
             if order == noName, payment.invoice != noName,
-               let invoiceOrder = data.names.orders.id(of: data.names.invoices[payment.invoice]),
+               let invoiceOrder = orderOfInvoice[payment.invoice],
                customerOfOrder[invoiceOrder] == payment.customer {
                 order = invoiceOrder
             }
@@ -151,6 +152,21 @@ public struct ReceivablesReport: Sendable {
     public var totalInOldestBucket: Money { rows.reduce(.zero) { $0 + $1.buckets[$1.buckets.count - 1] } }
 
     /// `receivables.csv`.
+    /// Invoice id → the order whose id has the same text, for the invoices that payments name
+    /// (one pass over the order ids, which are not indexed by text).
+    static func ordersNamedByInvoices(_ data: SalesData) -> [NameID: NameID] {
+        var invoiceOfText: [String: NameID] = [:]
+        for payment in data.payments where payment.invoice != noName {
+            invoiceOfText[data.names.invoices[payment.invoice]] = payment.invoice
+        }
+        guard !invoiceOfText.isEmpty else { return [:] }
+        var result: [NameID: NameID] = [:]
+        for (i, text) in data.names.orders.names.enumerated() {
+            if let invoice = invoiceOfText[text] { result[invoice] = NameID(i) }
+        }
+        return result
+    }
+
     public func table(data: SalesData) -> ReportTable {
         let bucketColumns = settings.agingBucketNames.map { ReportTable.Column($0, .money) }
         return ReportTable(name: "receivables", columns: [

@@ -14,15 +14,16 @@ struct Finalizer {
         fillFromLookups()
         fillFromMasters()
         var names = SalesData.Names()
-        names.orders = state.orders.table
-        names.lineNumbers = state.lineNumbers.table
+        // Order ids and line numbers (millions) are never looked up by text: no index for them.
+        names.orders = state.orders.unindexedTable
+        names.lineNumbers = state.lineNumbers.unindexedTable
         names.customers = state.customers.table
         names.skus = state.skus.table
         names.regions = state.regions.table
         names.salespeople = state.salespeople.table
         names.channels = state.channels.table
         names.categories = state.categories.table
-        names.invoices = state.invoices.table
+        names.invoices = state.invoices.unindexedTable
         data.names = names
         data.customers = (0..<state.customers.count).map { id in
             var info = state.customerMaster[NameID(id)] ?? CustomerInfo()

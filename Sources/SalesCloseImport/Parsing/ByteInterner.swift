@@ -20,8 +20,11 @@ public struct ByteInterner {
 
     public var count: Int { names.count }
 
-    /// The interned texts as a table (ids unchanged).
+    /// The interned texts as a table (ids unchanged; the texts are distinct by construction).
     public var table: NameTable { NameTable(names) }
+
+    /// The same table without the text → id index, for ids never searched by text.
+    public var unindexedTable: NameTable { NameTable(names, indexed: false) }
 
     /// The text of an interned id.
     public subscript(id: NameID) -> String { id < 0 ? "" : names[Int(id)] }
