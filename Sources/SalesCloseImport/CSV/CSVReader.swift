@@ -1,7 +1,7 @@
 import CLibCSV
 import Glibc
 
-/// Streams a CSV file through libcsv in large chunks and hands each record to a callback,
+/// Streams a CSV file (memory-mapped) through libcsv in 1 MiB chunks and hands each record to a callback,
 /// with the line it starts on. The only file in the project that calls `csv_*`.
 ///
 /// libcsv's silent defaults are switched off: no trimming of spaces around unquoted fields,
@@ -41,10 +41,7 @@ public final class CSVReader {
 
     /// Reads `path`, calling `onRecord` for every non-blank record until it returns false.
     public func read(path: String, options: Options, onRecord: @escaping (CSVRecord) -> Bool) throws {
-        guard let file = fopen(path, "rb") else {
-            throw ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { fclose(file) }
+        let file = try MappedFile(path: path)
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { csv_free(parser); parser.deallocate() }
         guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
@@ -60,26 +57,19 @@ public final class CSVReader {
 
         let context = Unmanaged.passUnretained(self).toOpaque()
         let decoder = try options.encoding.makeDecoder()
-        let chunk = UnsafeMutableRawPointer.allocate(byteCount: options.chunkSize, alignment: 16)
-        defer { chunk.deallocate() }
-        var atStart = true
-        while !stopped {
-            let n = fread(chunk, 1, options.chunkSize, file)
-            if n == 0 { break }
-            var bytes = UnsafeRawBufferPointer(start: chunk, count: n)
-            if atStart {
-                atStart = false
-                if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {   // UTF-8 BOM
-                    bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
-                }
-            }
+        var offset = 0
+        let all = file.bytes
+        if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { offset = 3 }   // UTF-8 BOM
+        while !stopped && offset < all.count {
+            let end = min(offset + options.chunkSize, all.count)
+            let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<end])
+            offset = end
             try decoder.decode(bytes) { utf8 in
                 if csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context) != utf8.count {
                     throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
                 }
             }
         }
-        if ferror(file) != 0 { throw ReadError.cannotOpen(path: path, reason: "read error") }
         try decoder.finish { utf8 in
             _ = csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context)
         }

@@ -11,38 +11,26 @@ public struct FileScan: Sendable {
     public var firstLine: [UInt8]
 
     public static func scan(path: String) throws -> FileScan {
-        guard let file = fopen(path, "rb") else {
-            throw CSVReader.ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { fclose(file) }
+        let file = try MappedFile(path: path)
+        let bytes = file.bytes
         var hasher = SHA256()
         var validator = UTF8Validator()
-        var firstLine: [UInt8] = []
-        var firstLineDone = false
-        var total = 0
-        let size = 1 << 20
-        let chunk = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        defer { chunk.deallocate() }
-        while true {
-            let n = fread(chunk, 1, size, file)
-            if n == 0 { break }
-            let bytes = UnsafeRawBufferPointer(start: chunk, count: n)
+        if bytes.count > 0 {
             hasher.update(bufferPointer: bytes)
             validator.feed(bytes)
-            if !firstLineDone {
-                for b in bytes {
-                    if b == 10 || b == 13 || firstLine.count >= 65536 { firstLineDone = true; break }
-                    firstLine.append(b)
-                }
-            }
-            total += n
         }
-        if firstLine.starts(with: [0xEF, 0xBB, 0xBF]) { firstLine.removeFirst(3) }
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var firstLine: [UInt8] = []
+        for b in bytes[start...].prefix(65536) {
+            if b == 10 || b == 13 { break }
+            firstLine.append(b)
+        }
+        let hex = Array("0123456789abcdef".utf8)
         let digest = hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+            String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
         }.joined()
-        return FileScan(sha256: digest, byteCount: total, isValidUTF8: validator.isValid, firstLine: firstLine)
+        return FileScan(sha256: digest, byteCount: bytes.count, isValidUTF8: validator.isValid, firstLine: firstLine)
     }
 
     /// The delimiter among `,` `;` and tab that occurs most often in the header line.

@@ -1,0 +1,42 @@
+import Glibc
+
+/// A file mapped read-only into memory: the first pass (digest, UTF-8 check) and the parse read
+/// the page cache directly, with no copy into buffers. Unmapped when released.
+final class MappedFile {
+    let bytes: UnsafeRawBufferPointer
+    private let descriptor: Int32
+    private let mapping: UnsafeMutableRawPointer?
+
+    init(path: String) throws {
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVReader.ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw CSVReader.ReadError.cannotOpen(path: path, reason: reason)
+        }
+        let size = Int(info.st_size)
+        guard size > 0 else {
+            mapping = nil
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+        guard let address, address != MAP_FAILED else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw CSVReader.ReadError.cannotOpen(path: path, reason: "cannot map the file: \(reason)")
+        }
+        madvise(address, size, MADV_SEQUENTIAL)
+        mapping = address
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, bytes.count) }
+        close(descriptor)
+    }
+}
