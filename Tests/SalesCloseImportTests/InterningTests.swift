@@ -46,3 +46,30 @@ import Testing
         }
     }
 }
+
+@Suite struct UTF8ValidatorTests {
+    /// Our streaming validator agrees with the standard library on random bytes, fed whole or
+    /// split at any point.
+    @Test func agreesWithTheStandardLibrary() async {
+        let alphabet: [[UInt8]] = [[0x41], [0x2C], [0xE4, 0xB8, 0x8A], [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80],
+                                   [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                   [0xBF], [0xE4], [0xF5], [0x0A]]
+        await propertyCheck(input: Gen.int(in: 0...(alphabet.count * 40 - 1)).array(of: 0...60)) { picks in
+            var bytes: [UInt8] = []
+            for p in picks {
+                // Mostly long ASCII runs, so the 32- and 8-byte paths are exercised too.
+                if p >= alphabet.count { bytes += Array(repeating: 0x61, count: p % 40) } else { bytes += alphabet[p] }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            let split = picks.first.map { $0 % (bytes.count + 1) } ?? 0
+            var whole = UTF8Validator(), parts = UTF8Validator()
+            bytes.withUnsafeBytes { all in
+                whole.feed(all)
+                parts.feed(UnsafeRawBufferPointer(rebasing: all[..<split]))
+                parts.feed(UnsafeRawBufferPointer(rebasing: all[split...]))
+            }
+            #expect(whole.isValid == expected)
+            #expect(parts.isValid == expected)
+        }
+    }
+}

@@ -54,36 +54,56 @@ struct UTF8Validator {
     private var upper: UInt8 = 0xBF
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
-        guard valid else { return }
-        var i = 0
+        guard valid, let base = bytes.baseAddress else { return }
         let n = bytes.count
-        let base = bytes.baseAddress!
-        while i < n {
-            if needed == 0 {
-                // Fast path: skip 8 ASCII bytes at a time.
-                while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                }
-                if i >= n { break }
-                let b = bytes[i]
-                switch b {
-                case 0x00...0x7F: break
-                case 0xC2...0xDF: needed = 1; lower = 0x80; upper = 0xBF
-                case 0xE0: needed = 2; lower = 0xA0; upper = 0xBF
-                case 0xE1...0xEC, 0xEE...0xEF: needed = 2; lower = 0x80; upper = 0xBF
-                case 0xED: needed = 2; lower = 0x80; upper = 0x9F
-                case 0xF0: needed = 3; lower = 0x90; upper = 0xBF
-                case 0xF1...0xF3: needed = 3; lower = 0x80; upper = 0xBF
-                case 0xF4: needed = 3; lower = 0x80; upper = 0x8F
-                default: valid = false; return
-                }
-            } else {
-                let b = bytes[i]
-                guard b >= lower, b <= upper else { valid = false; return }
-                lower = 0x80; upper = 0xBF
-                needed -= 1
-            }
+        var i = 0
+        // A sequence left open by the previous buffer.
+        while needed > 0 && i < n {
+            guard bytes[i] >= lower, bytes[i] <= upper else { valid = false; return }
+            lower = 0x80; upper = 0xBF
+            needed -= 1
             i += 1
+        }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            // ASCII runs: 32, then 8 bytes at a time.
+            while i + 32 <= n, (base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                                | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                                | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & high == 0 {
+                i += 32
+            }
+            while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == 0 { i += 8 }
+            if i >= n { break }
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            // Length of the sequence and the bounds of its second byte (RFC 3629).
+            let length: Int, low: UInt8, top: UInt8
+            switch b {
+            case 0xC2...0xDF: (length, low, top) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, top) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, top) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, top) = (3, 0x80, 0x9F)
+            case 0xF0: (length, low, top) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, low, top) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, top) = (4, 0x80, 0x8F)
+            default: valid = false; return
+            }
+            if i + length > n {
+                // The sequence continues in the next buffer.
+                needed = length - 1; lower = low; upper = top
+                i += 1
+                while needed > 0 && i < n {
+                    guard bytes[i] >= lower, bytes[i] <= upper else { valid = false; return }
+                    lower = 0x80; upper = 0xBF
+                    needed -= 1
+                    i += 1
+                }
+                return
+            }
+            guard bytes[i + 1] >= low, bytes[i + 1] <= top else { valid = false; return }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false; return }
+            i += length
         }
     }
 }
