@@ -75,8 +75,15 @@ struct UTF8Validator {
             }
             while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high == 0 { i += 8 }
             if i >= n { break }
-            let b = bytes[i]
+            let b = base.load(fromByteOffset: i, as: UInt8.self)
             if b < 0x80 { i += 1; continue }
+            // The common case of CJK text: a three-byte sequence led by E1…EC with two plain
+            // continuation bytes, checked with one two-byte load.
+            if b >= 0xE1, b <= 0xEC, i + 3 <= n,
+               base.loadUnaligned(fromByteOffset: i + 1, as: UInt16.self) & 0xC0C0 == 0x8080 {
+                i += 3
+                continue
+            }
             // Length of the sequence and the bounds of its second byte (RFC 3629).
             let length: Int, low: UInt8, top: UInt8
             switch b {
@@ -101,8 +108,11 @@ struct UTF8Validator {
                 }
                 return
             }
-            guard bytes[i + 1] >= low, bytes[i + 1] <= top else { valid = false; return }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false; return }
+            let second = base.load(fromByteOffset: i + 1, as: UInt8.self)
+            guard second >= low, second <= top else { valid = false; return }
+            for k in 2..<length where base.load(fromByteOffset: i + k, as: UInt8.self) & 0xC0 != 0x80 {
+                valid = false; return
+            }
             i += length
         }
     }
