@@ -186,3 +186,22 @@ extension ImporterTests {
         #expect(result.findings.contains { $0.message.hasPrefix("1 byte(s) are neither UTF-8 nor gb18030") })
     }
 }
+
+extension ImporterTests {
+    @Test func shipmentsAndPaymentsWithIdsAreDeDuplicatedAcrossExports() throws {
+        let orders = "order_id,line_no,order_date,customer_id,sku,quantity,amount\nA,1,2026-01-02,C1,P,2,10\nA,2,2026-01-02,C1,Q,1,5\n"
+        let s1 = "shipment_id,order_id,line_no,ship_date,quantity\nS1,A,1,2026-01-03,2\nS1,A,2,2026-01-03,1\n"
+        let s2 = "shipment_id,order_id,line_no,ship_date,quantity\nS1,A,1,2026-01-03,2\nS1,A,2,2026-01-04,1\nS2,A,2,2026-01-05,1\n"
+        let p1 = "payment_id,customer_id,payment_date,amount\nP1,C1,2026-02-01,10\n"
+        let p2 = "payment_id,customer_id,payment_date,amount\nP1,C1,2026-02-01,12\nP2,C1,2026-02-02,3\n"
+        let (result, folder) = try importFiles([("o.csv", utf8(orders)), ("s1.csv", utf8(s1)), ("s2.csv", utf8(s2)),
+                                                ("x1.csv", utf8(p1)), ("x2.csv", utf8(p2))])
+        defer { folder.remove() }
+        #expect(result.data.shipments.count == 3)
+        #expect(result.data.shipments.map(\.shipDate.description).sorted() == ["2026-01-03", "2026-01-04", "2026-01-05"])
+        let first = result.files.first { $0.path.hasSuffix("s1.csv") }!
+        #expect((first.superseded, first.exactDuplicates, first.counted) == (2, 1, 0))
+        #expect(result.data.payments.map(\.amount.minorUnits).sorted() == [300, 1200])
+        #expect(result.files.first { $0.path.hasSuffix("x1.csv") }!.superseded == 1)
+    }
+}

@@ -33,7 +33,7 @@ import Testing
 
     @Test func lineIndexFindsEveryInsertedKey() async {
         await propertyCheck(input: Gen.int(in: 0...Int.max).array(of: 0...5000)) { keys in
-            var index = LineIndex()
+            var index = FlatIndex<UInt64>()
             var reference: [UInt64: Int32] = [:]
             for (i, k) in keys.enumerated() where reference[UInt64(k)] == nil {
                 let key = UInt64(k)

@@ -19,11 +19,11 @@ final class ImportState {
 
     var lines: [OrderLine] = []
     /// (order, line_no or sku) → index in `lines`.
-    var lineIndex = LineIndex()
+    var lineIndex = FlatIndex<UInt64>()
     var shipments: [Shipment] = []
-    var shipmentIndex: [ShipmentKey: Int32] = [:]
+    var shipmentIndex = FlatIndex<ShipmentKey>()
     var payments: [Payment] = []
-    var paymentIndex: [NameID: Int32] = [:]
+    var paymentIndex = FlatIndex<UInt64>()
 
     /// Per customer id: the first name seen on an order (a `texts` id).
     var customerNameOf: [NameID] = []
@@ -71,7 +71,7 @@ final class ImportState {
             files[file].replacements += 1
             shipments[Int(existing)] = shipment
         } else {
-            shipmentIndex[key] = Int32(shipments.count)
+            shipmentIndex.insert(key, Int32(shipments.count))
             shipments.append(shipment)
         }
     }
@@ -79,7 +79,7 @@ final class ImportState {
     /// Adds a payment; a repeated payment id replaces the earlier row.
     func add(_ payment: Payment, id: NameID, file: Int) {
         guard id != noName else { payments.append(payment); return }
-        if let existing = paymentIndex[id] {
+        if let existing = paymentIndex[UInt64(UInt32(id))] {
             let old = payments[Int(existing)]
             files[Int(old.source.file)].superseded += 1
             if old.customer == payment.customer && old.paymentDate == payment.paymentDate && old.amount == payment.amount
@@ -89,7 +89,7 @@ final class ImportState {
             files[file].replacements += 1
             payments[Int(existing)] = payment
         } else {
-            paymentIndex[id] = Int32(payments.count)
+            paymentIndex.insert(UInt64(UInt32(id)), Int32(payments.count))
             payments.append(payment)
         }
     }
@@ -134,6 +134,11 @@ func sameContent(_ a: OrderLine, _ b: OrderLine) -> Bool {
 }
 
 /// A shipment row's identity when the export gives shipment ids.
-struct ShipmentKey: Hashable {
+struct ShipmentKey: FlatKey {
     var id, order, lineNo, sku: NameID
+    static var placeholder: ShipmentKey { ShipmentKey(id: noName, order: noName, lineNo: noName, sku: noName) }
+    var flatHash: UInt64 {
+        (UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: order)))
+            ^ (UInt64(UInt32(bitPattern: lineNo)) << 32 | UInt64(UInt32(bitPattern: sku))) &* 0xBF58_476D_1CE4_E5B9
+    }
 }

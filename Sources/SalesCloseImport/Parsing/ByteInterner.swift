@@ -5,8 +5,8 @@ import SalesCloseCore
 /// and compared in place, and a `String` is made only the first time a value is seen.
 /// Values are kept exactly: `"A1 "` and `"A1"` are different codes, as in the source.
 ///
-/// Each slot holds the value's hash in its high 32 bits and `id + 1` in its low 32 bits, so a
-/// probe touches the stored bytes only when the hashes agree. The last value looked up is
+/// Each slot holds 32 bits of the value's hash (which also pick the slot, so growing needs no
+/// rehashing) and `id + 1`, so a probe touches the stored bytes only when the hashes agree. The last value looked up is
 /// remembered, since consecutive rows often repeat it (the lines of one order).
 public struct ByteInterner {
     private var slots: [UInt64]
@@ -32,10 +32,9 @@ public struct ByteInterner {
     /// The id of `bytes`, interning them on first sight.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> NameID {
         if lastID != noName, equal(Int(lastID), bytes) { return lastID }
-        let h = hash(bytes)
-        let tag = h >> 32
+        let tag = hash(bytes) >> 32
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
+        var i = Int(truncatingIfNeeded: tag) & mask
         while true {
             let s = slots[i]
             if s == 0 { break }
@@ -66,11 +65,10 @@ public struct ByteInterner {
     private mutating func grow() {
         var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for id in 0..<names.count {
-            let h = arena.withUnsafeBytes { hash(UnsafeRawBufferPointer(rebasing: $0[starts[id]..<starts[id] + Int(lengths[id])])) }
-            var i = Int(truncatingIfNeeded: h) & mask
+        for slot in slots where slot != 0 {
+            var i = Int(truncatingIfNeeded: slot >> 32) & mask
             while bigger[i] != 0 { i = (i + 1) & mask }
-            bigger[i] = (h >> 32) << 32 | UInt64(id + 1)
+            bigger[i] = slot
         }
         slots = bigger
     }

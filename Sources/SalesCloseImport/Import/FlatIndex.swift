@@ -1,18 +1,29 @@
-/// An open-addressing map from a 64-bit key to a row index: the de-duplication index of order
-/// lines. Faster than `Dictionary` here because it hashes with one multiply-xorshift round
-/// instead of SipHash and stores keys and values flat.
-struct LineIndex {
-    private var keys: [UInt64]
+/// A key of a `FlatIndex`: equatable, with a placeholder for empty slots and a 64-bit hash.
+protocol FlatKey: Equatable {
+    static var placeholder: Self { get }
+    var flatHash: UInt64 { get }
+}
+
+extension UInt64: FlatKey {
+    static var placeholder: UInt64 { 0 }
+    var flatHash: UInt64 { self }
+}
+
+/// An open-addressing map from a key to a row index: the de-duplication indexes of the import.
+/// Faster than `Dictionary` here because it hashes with one multiply-xorshift round instead of
+/// SipHash and stores keys and values flat.
+struct FlatIndex<Key: FlatKey> {
+    private var keys: [Key]
     private var values: [Int32]        // row index + 1; 0 = empty slot
     private(set) var count = 0
 
     init() {
-        keys = [UInt64](repeating: 0, count: 1024)
+        keys = [Key](repeating: .placeholder, count: 1024)
         values = [Int32](repeating: 0, count: 1024)
     }
 
     /// The row index stored for `key`, or nil.
-    subscript(key: UInt64) -> Int32? {
+    subscript(key: Key) -> Int32? {
         let mask = keys.count - 1
         var i = slot(key) & mask
         while values[i] != 0 {
@@ -23,7 +34,7 @@ struct LineIndex {
     }
 
     /// Stores `index` for a key not yet present.
-    mutating func insert(_ key: UInt64, _ index: Int32) {
+    mutating func insert(_ key: Key, _ index: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
         var i = slot(key) & mask
@@ -34,15 +45,15 @@ struct LineIndex {
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
-        var h = key &* 0x9E37_79B9_7F4A_7C15
+    private func slot(_ key: Key) -> Int {
+        var h = key.flatHash &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         return Int(truncatingIfNeeded: h)
     }
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        keys = [Key](repeating: .placeholder, count: oldKeys.count * 2)
         values = [Int32](repeating: 0, count: oldKeys.count * 2)
         count = 0
         for i in oldKeys.indices where oldValues[i] != 0 { insert(oldKeys[i], oldValues[i] - 1) }
