@@ -63,6 +63,7 @@ public final class CSVReader {
         while !stopped && offset < all.count {
             let end = min(offset + options.chunkSize, all.count)
             let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<end])
+            file.release(upTo: offset)
             offset = end
             try decoder.decode(bytes) { utf8 in
                 if csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context) != utf8.count {

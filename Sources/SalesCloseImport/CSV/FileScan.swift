@@ -15,16 +15,21 @@ public struct FileScan: Sendable {
         let bytes = file.bytes
         var hasher = SHA256()
         var validator = UTF8Validator()
-        if bytes.count > 0 {
-            hasher.update(bufferPointer: bytes)
-            validator.feed(bytes)
-        }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         var firstLine: [UInt8] = []
         for b in bytes[start...].prefix(65536) {
             if b == 10 || b == 13 { break }
             firstLine.append(b)
+        }
+        let chunk = 8 << 20
+        var offset = 0
+        while offset < bytes.count {
+            let part = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(offset + chunk, bytes.count)])
+            hasher.update(bufferPointer: part)
+            validator.feed(part)
+            offset += part.count
+            file.release(upTo: offset)
         }
         let hex = Array("0123456789abcdef".utf8)
         let digest = hasher.finalize().map { byte in

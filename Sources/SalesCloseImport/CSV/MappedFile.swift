@@ -1,7 +1,8 @@
 import Glibc
 
 /// A file mapped read-only into memory: the first pass (digest, UTF-8 check) and the parse read
-/// the page cache directly, with no copy into buffers. Unmapped when released.
+/// the page cache directly, with no copy into buffers. Pages already read are released as the
+/// reading goes on; the mapping is removed when the object is.
 final class MappedFile {
     let bytes: UnsafeRawBufferPointer
     private let descriptor: Int32
@@ -33,6 +34,19 @@ final class MappedFile {
         madvise(address, size, MADV_SEQUENTIAL)
         mapping = address
         bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    private var released = 0
+
+    /// Drops the pages before `offset` from this process's memory once they have been read, so
+    /// the resident size of a run does not grow with the size of its input files.
+    func release(upTo offset: Int) {
+        guard let mapping else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = offset / page * page
+        guard end > released else { return }
+        madvise(mapping + released, end - released, MADV_DONTNEED)
+        released = end
     }
 
     deinit {
