@@ -33,9 +33,9 @@ struct FlatIndex<Key: FlatKey> {
         return nil
     }
 
-    /// Stores `index` for a key not yet present.
+    /// Stores `index` for a key not yet present. The table is kept at most 70 % full.
     mutating func insert(_ key: Key, _ index: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 10 > keys.count * 7 { grow() }
         let mask = keys.count - 1
         var i = slot(key) & mask
         while values[i] != 0 { i = (i + 1) & mask }
