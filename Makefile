@@ -15,7 +15,7 @@ run: build
 	@echo "Outputs are in Output/ (one folder per close period)."
 
 test: setup
-	$(SWIFT) test
+	scripts/test.sh
 
 # Regenerates the shipped sample (Input/ and Config/targets.csv) with the deterministic generator.
 sample: setup
