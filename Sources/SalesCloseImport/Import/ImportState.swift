@@ -42,15 +42,20 @@ final class ImportState {
         UInt64(UInt32(order)) << 32 | (lineNo != noName ? UInt64(UInt32(lineNo)) : UInt64(UInt32(sku)) | 1 << 31)
     }
 
+    /// Counts that a row of `oldFile` no longer counts (an exact duplicate when `identical`) and
+    /// that a row of `file` replaced it: the manifest's duplicate columns.
+    private func countReplacement(of oldFile: Int, by file: Int, identical: Bool) {
+        files[oldFile].superseded += 1
+        if identical { files[oldFile].exactDuplicates += 1 }
+        files[file].replacements += 1
+    }
+
     /// Adds an order line; a line with a key seen before replaces the earlier one.
     func add(_ line: OrderLine, file: Int) {
         let key = ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku)
         if let existing = lineIndex[key] {
             let old = lines[Int(existing)]
-            let oldFile = Int(old.source.file)
-            files[oldFile].superseded += 1
-            if sameContent(old, line) { files[oldFile].exactDuplicates += 1 }
-            files[file].replacements += 1
+            countReplacement(of: Int(old.source.file), by: file, identical: sameContent(old, line))
             lines[Int(existing)] = line
         } else {
             lineIndex.insert(key, Int32(lines.count))
@@ -64,11 +69,8 @@ final class ImportState {
         let key = ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku)
         if let existing = shipmentIndex[key] {
             let old = shipments[Int(existing)]
-            files[Int(old.source.file)].superseded += 1
-            if old.shipDate == shipment.shipDate && old.quantity == shipment.quantity && old.amount == shipment.amount {
-                files[Int(old.source.file)].exactDuplicates += 1
-            }
-            files[file].replacements += 1
+            countReplacement(of: Int(old.source.file), by: file, identical: old.shipDate == shipment.shipDate
+                             && old.quantity == shipment.quantity && old.amount == shipment.amount)
             shipments[Int(existing)] = shipment
         } else {
             shipmentIndex.insert(key, Int32(shipments.count))
@@ -81,12 +83,9 @@ final class ImportState {
         guard id != noName else { payments.append(payment); return }
         if let existing = paymentIndex[UInt64(UInt32(id))] {
             let old = payments[Int(existing)]
-            files[Int(old.source.file)].superseded += 1
-            if old.customer == payment.customer && old.paymentDate == payment.paymentDate && old.amount == payment.amount
-                && old.order == payment.order && old.invoice == payment.invoice {
-                files[Int(old.source.file)].exactDuplicates += 1
-            }
-            files[file].replacements += 1
+            countReplacement(of: Int(old.source.file), by: file, identical: old.customer == payment.customer
+                             && old.paymentDate == payment.paymentDate && old.amount == payment.amount
+                             && old.order == payment.order && old.invoice == payment.invoice)
             payments[Int(existing)] = payment
         } else {
             paymentIndex.insert(UInt64(UInt32(id)), Int32(payments.count))
@@ -97,9 +96,7 @@ final class ImportState {
     /// Adds a customer master row; a later row for the same customer replaces the earlier one.
     func add(_ info: CustomerInfo, of customer: NameID, file: Int) {
         if let old = customerMasterFile[customer], let previous = customerMaster[customer] {
-            files[old].superseded += 1
-            if previous == info { files[old].exactDuplicates += 1 }
-            files[file].replacements += 1
+            countReplacement(of: old, by: file, identical: previous == info)
         }
         customerMaster[customer] = info
         customerMasterFile[customer] = file
