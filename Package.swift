@@ -63,7 +63,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "SalesCloseCoreTests", dependencies: [
-            "SalesCloseCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "SalesCloseCore", "SalesCloseWriters", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "SalesCloseForecastTests", dependencies: [
             "SalesCloseForecast", .product(name: "PropertyBased", package: "swift-property-based"),

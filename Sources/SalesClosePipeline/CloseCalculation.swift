@@ -1,14 +1,22 @@
 import SalesCloseCore
 import SalesCloseImport
+import SalesCloseWriters
 
 /// Every figure of a monthly close, computed from the imported data in one fixed order:
 /// actuals → targets → achievement and growth → ABC-XYZ → order-to-cash → forecasts.
 struct CloseCalculation {
     let actuals: MonthlyActuals
     let plan: TargetPlan
+    let achievement: AchievementReport
+    let growth: GrowthReport
     let abc: ABCAnalysis
+    let backlog: BacklogReport
+    let delivery: DeliveryReport
+    let receivables: ReceivablesReport
+    let planVsActual: PlanVsActualReport
     let orderToCash: OrderToCashKPIs
     let forecast: ForecastCalculation
+    let projections: [ForecastCalculation.Projection]
     /// Output tables in the order they are written.
     let tables: [ReportTable]
     /// Data-quality findings of the calculations (targets, shipment matching, receivables).
@@ -18,8 +26,8 @@ struct CloseCalculation {
         let data = imported.data
         actuals = MonthlyActuals(data: data)
         plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: targetSettings(configuration))
-        let achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
-        let growth = GrowthReport(actuals: actuals, data: data, close: period)
+        achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
+        growth = GrowthReport(actuals: actuals, data: data, close: period)
         abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: ABCSettings(
             windowMonths: configuration.abcWindowMonths, metric: TargetMetric(rawValue: configuration.abcMetric) ?? .revenue,
             a: configuration.abcA, b: configuration.abcB, x: configuration.xyzX, y: configuration.xyzY))
@@ -29,11 +37,11 @@ struct CloseCalculation {
             agingBasis: configuration.agingBasis == "due_date" ? .dueDate : .shipDate,
             defaultPaymentTermsDays: configuration.defaultPaymentTermsDays)
         let matching = ShipmentMatching(data: data)
-        let backlog = BacklogReport(data: data, matching: matching, period: period, settings: settings)
-        let delivery = DeliveryReport(data: data, matching: matching, period: period, settings: settings)
-        let receivables = ReceivablesReport(data: data, matching: matching, period: period, settings: settings)
+        backlog = BacklogReport(data: data, matching: matching, period: period, settings: settings)
+        delivery = DeliveryReport(data: data, matching: matching, period: period, settings: settings)
+        receivables = ReceivablesReport(data: data, matching: matching, period: period, settings: settings)
         let monthTarget = plan.target(.revenue, .total, 0, in: period...period).map(Money.init(minorUnits:))
-        let planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
+        planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
                                               shippedValueTarget: monthTarget, settings: settings)
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
         forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
@@ -42,14 +50,15 @@ struct CloseCalculation {
             ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecastHorizon,
                                   levels: configuration.forecastLevels, metric: .quantity).table(names: data.names)
             : nil
+        projections = forecast.projections(actuals: actuals, plan: plan, close: period)
 
         tables = [
             actuals.table(names: data.names), achievement.table, growth.table,
-            abc.products, abc.customers, abc.matrix,
+            abc.products.table, abc.customers.table, abc.matrix,
             backlog.table(names: data.names), delivery.table(names: data.names), delivery.overdueTable(data: data),
             receivables.table(data: data), planVsActual.table(),
             forecast.table(names: data.names),
-            forecast.projectionTable(actuals: actuals, plan: plan, close: period, names: data.names),
+            ForecastCalculation.projectionTable(projections, names: data.names),
         ] + (quantityForecast.map { [$0] } ?? [])
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }

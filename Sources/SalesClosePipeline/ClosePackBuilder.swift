@@ -14,70 +14,59 @@ struct ClosePackBuilder {
 
     func pack() -> ClosePack {
         let language = Language(code: configuration.language) ?? .english
-        let table = { (name: String) in close.tables.first { $0.name == name }! }
-        return ClosePack(period: period, language: language, kpis: kpis(), summaryCharts: summaryCharts(table),
+        let names = imported.data.names
+        return ClosePack(period: period, language: language, kpis: kpis(), summaryCharts: summaryCharts(),
                          sheets: [
-            ClosePackSheet(titleKey: "achievement", table: table("achievement"), achievementColumns: ["achievement_rate"]),
-            ClosePackSheet(titleKey: "growth", table: table("growth")),
-            ClosePackSheet(titleKey: "products_abc", table: table("abc_products"), sideTables: [matrix("products")],
+            ClosePackSheet(titleKey: "achievement", table: close.achievement.table, achievementColumns: ["achievement_rate"]),
+            ClosePackSheet(titleKey: "growth", table: close.growth.table),
+            ClosePackSheet(titleKey: "products_abc", table: close.abc.products.table, sideTables: [close.abc.products.matrixTable],
                            notes: [abcNote(language)]),
-            ClosePackSheet(titleKey: "customers_abc", table: table("abc_customers"), sideTables: [matrix("customers")],
+            ClosePackSheet(titleKey: "customers_abc", table: close.abc.customers.table, sideTables: [close.abc.customers.matrixTable],
                            notes: [abcNote(language)]),
-            ClosePackSheet(titleKey: "backlog", table: table("backlog")),
-            ClosePackSheet(titleKey: "delivery", table: table("delivery"), sideTables: [table("overdue_lines")]),
-            ClosePackSheet(titleKey: "receivables", table: table("receivables"), sideTables: [table("plan_vs_actual")],
+            ClosePackSheet(titleKey: "backlog", table: close.backlog.table(names: names)),
+            ClosePackSheet(titleKey: "delivery", table: close.delivery.table(names: names),
+                           sideTables: [close.delivery.overdueTable(data: imported.data)]),
+            ClosePackSheet(titleKey: "receivables", table: close.receivables.table(data: imported.data),
+                           sideTables: [close.planVsActual.table()],
                            charts: [ChartSpec(.stackedBar, titleKey: "receivables_aging", category: "customer_name",
                                               values: configurationBucketNames(), maxRows: 10)]),
-            ClosePackSheet(titleKey: "forecast", table: table("forecast"), sideTables: [table("projection")],
+            ClosePackSheet(titleKey: "forecast", table: close.forecast.table(names: names),
+                           sideTables: [ForecastCalculation.projectionTable(close.projections, names: names)],
                            notes: [Translations.text("forecast_note", language)]),
             ClosePackSheet(titleKey: "data_quality", table: findingsTable, sideTables: [inputFilesTable(), rejectsTable, settingsTable()]),
         ])
     }
 
     private func kpis() -> [KPI] {
-        let now = close.actuals.figures(.total, 0, period)
-        let priorYear = close.actuals.figures(.total, 0, period.advanced(by: -12)).revenue
-        let priorMonth = close.actuals.figures(.total, 0, period.advanced(by: -1)).revenue
-        let target = close.plan.target(.revenue, .total, 0, in: period...period).map(Money.init(minorUnits:))
-        let ytdMonths = period.yearStart...period
-        let ytdActual = close.actuals.revenue(.total, 0, in: ytdMonths)
-        let ytdTarget = close.plan.target(.revenue, .total, 0, in: ytdMonths).map(Money.init(minorUnits:))
+        let month = close.achievement.row(.month, .total, 0)
+        let ytd = close.achievement.row(.ytd, .total, 0)
+        let money = { (units: Int64?) in units.map { ReportTable.Cell.money(Money(minorUnits: $0)) } ?? .empty }
         let kpis = close.orderToCash
         return [
-            KPI("revenue", .money(now.revenue), comparisons: [
-                .init("target", target.map(ReportTable.Cell.money) ?? .empty),
-                .init("prior_year", .money(priorYear)), .init("prior_month", .money(priorMonth))]),
-            KPI("achievement_rate", .rateOrEmpty(ratio(now.revenue, target)), comparisons: [
-                .init("ytd", .rateOrEmpty(ratio(ytdActual, ytdTarget)))], colourAsAchievement: true),
-            KPI("yoy_growth", .rateOrEmpty(ratio(now.revenue, priorYear).map { $0 - 1 })),
-            KPI("mom_growth", .rateOrEmpty(ratio(now.revenue, priorMonth).map { $0 - 1 })),
-            KPI("gross_margin", now.grossMargin.map(ReportTable.Cell.money) ?? .empty, comparisons: [
-                .init("gross_margin_rate", .rateOrEmpty(now.grossMargin.flatMap { ratio($0, now.costedRevenue) }))]),
+            KPI("revenue", money(month?.actual), comparisons: [
+                .init("target", money(month?.target)),
+                .init("prior_year", money(month?.priorYearActual)), .init("prior_month", money(month?.priorPeriodActual))]),
+            KPI("achievement_rate", .rateOrEmpty(month?.achievementRate), comparisons: [
+                .init("ytd", .rateOrEmpty(ytd?.achievementRate))], colourAsAchievement: true),
+            KPI("yoy_growth", .rateOrEmpty(month?.yoyGrowth)),
+            KPI("mom_growth", .rateOrEmpty(month?.momGrowth)),
+            KPI("gross_margin", month?.grossMargin.map(ReportTable.Cell.money) ?? .empty, comparisons: [
+                .init("gross_margin_rate", .rateOrEmpty(month?.marginRate))]),
             KPI("backlog_closing", .money(kpis.closingBacklog)),
             KPI("on_time_rate", .rateOrEmpty(kpis.onTimeRate)),
             KPI("receivables_balance", .money(kpis.totalReceivables), comparisons: [
                 .init("overdue_90_plus", .money(kpis.receivablesInOldestBucket))]),
-            KPI("projected_year_end_achievement", projectedYearEnd(), colourAsAchievement: true),
+            KPI("projected_year_end_achievement",
+                .rateOrEmpty(close.projections.first { $0.level == .total }?.projectedAchievement), colourAsAchievement: true),
         ]
     }
 
-    /// The company total's projected year-end achievement, from the projection table.
-    private func projectedYearEnd() -> ReportTable.Cell {
-        guard let projection = close.tables.first(where: { $0.name == "projection" }),
-              let level = projection.columnIndex("level"), let rate = projection.columnIndex("projected_achievement"),
-              let total = projection.rows.first(where: { $0[level] == .text("total") }) else { return .empty }
-        return total[rate]
-    }
-
-    private func summaryCharts(_ table: (String) -> ReportTable) -> [ChartSpec] {
-        let achievement = table("achievement")
-        let col = { (name: String) in achievement.columnIndex(name)! }
-        let regions = achievement.rows.filter {
-            $0[col("period_type")] == .text("month") && $0[col("level")] == .text("region")
-        }
+    private func summaryCharts() -> [ChartSpec] {
+        let regions = close.achievement.rows.filter { $0.periodType == .month && $0.level == .region }
+        let money = { (units: Int64?) in units.map { ReportTable.Cell.money(Money(minorUnits: $0)) } ?? .empty }
         let byRegion = ReportTable(name: "actual_vs_target_by_region",
                                    columns: [.init("region", .text), .init("target", .money), .init("actual", .money)],
-                                   rows: regions.map { [$0[col("key")], $0[col("target")], $0[col("actual")]] })
+                                   rows: regions.map { [.text($0.keyText), money($0.target), money($0.actual)] })
         // 24 months of actuals, then the forecast with its 80 % band.
         let horizon = close.forecast.horizon
         let trend = ReportTable(name: "revenue_trend", columns: [
@@ -88,11 +77,11 @@ struct ClosePackBuilder {
             let f = close.forecast.total(m)
             return [.month(m), .empty, .moneyOrEmpty(f?.mean), .moneyOrEmpty(f?.lo80), .moneyOrEmpty(f?.hi80)]
         })
-        let products = close.abc.products
-        let pick = ["key", "share", "cumulative_share"].map { products.columnIndex($0)! }
         let pareto = ReportTable(name: "product_pareto",
                                  columns: [.init("sku", .text), .init("share", .rate), .init("cumulative_share", .rate)],
-                                 rows: products.rows.prefix(20).map { row in pick.map { row[$0] } })
+                                 rows: close.abc.products.items.prefix(20).map {
+                                     [.text($0.keyText), .rateOrEmpty($0.share), .rateOrEmpty($0.cumulativeShare)]
+                                 })
         return [
             ChartSpec(.column, titleKey: "actual_vs_target_by_region", source: .table(byRegion), category: "region",
                       values: ["target", "actual"]),
@@ -103,28 +92,12 @@ struct ClosePackBuilder {
         ]
     }
 
-    /// The ABC × XYZ counts of one subject (`products` or `customers`), without the subject column.
-    private func matrix(_ subject: String) -> ReportTable {
-        let m = close.abc.matrix
-        let s = m.columnIndex("subject")!
-        return ReportTable(name: "abc_xyz_matrix", columns: m.columns.enumerated().filter { $0.offset != s }.map(\.element),
-                           rows: m.rows.filter { $0[s] == .text(subject) }.map { row in
-                               row.enumerated().filter { $0.offset != s }.map(\.element)
-                           })
-    }
-
     private func abcNote(_ language: Language) -> String {
-        let products = close.abc.products
-        guard let first = products.rows.first, let start = products.columnIndex("window_start"),
-              let end = products.columnIndex("window_end") else { return "" }
-        func text(_ c: ReportTable.Cell) -> String {
-            if case .month(let m) = c { return m.description }
-            if case .text(let t) = c { return t }
-            return ""
-        }
-        return Translations.text("abc_window_note", language, text(first[start]), text(first[end]),
-                                 Translations.text(configuration.abcMetric, language),
-                                 percent(configuration.abcA), percent(configuration.abcB))
+        let abc = close.abc.products
+        guard !abc.items.isEmpty else { return "" }
+        return Translations.text("abc_window_note", language, abc.window.lowerBound.description, abc.window.upperBound.description,
+                                 Translations.text(abc.settings.metric.rawValue, language),
+                                 percent(abc.settings.a), percent(abc.settings.b))
     }
 
     private func configurationBucketNames() -> [String] {
@@ -154,11 +127,6 @@ struct ClosePackBuilder {
         return ReportTable(name: "settings", columns: [.init("setting", .text), .init("value", .text)],
                            rows: settings.map { [.text($0.0), .text($0.1)] })
     }
-}
-
-private func ratio(_ a: Money, _ b: Money?) -> Double? {
-    guard let b, b.minorUnits != 0 else { return nil }
-    return Double(a.minorUnits) / Double(b.minorUnits)
 }
 
 private func percent(_ x: Double) -> String {

@@ -190,14 +190,27 @@ struct ForecastCalculation {
         ], rows: rows)
     }
 
-    /// `projection.csv`: (YTD actual + forecast of the rest of the year) ÷ annual target, for every
-    /// single-level key with an annual revenue target in the close year.
-    func projectionTable(actuals: MonthlyActuals, plan: TargetPlan, close: Month, names: SalesData.Names) -> ReportTable {
+    /// One key's projected year end: YTD actual + forecast of the rest of the year, against the
+    /// annual target.
+    struct Projection {
+        var level: ActualsLevel
+        var key: NameID
+        var annualTarget: Money
+        var ytdActual: Money
+        var forecastRestOfYear: Money
+        var projected: Money { ytdActual + forecastRestOfYear }
+        /// projected ÷ annual target; nil for a zero target.
+        var projectedAchievement: Double?
+        /// annual target − projected, like the achievement gap: negative when the target will be beaten.
+        var projectedGap: Money { annualTarget - projected }
+    }
+
+    /// Every single-level key with an annual revenue target in the close year, by level and key id.
+    func projections(actuals: MonthlyActuals, plan: TargetPlan, close: Month) -> [Projection] {
         let year = close.yearStart...close.yearStart.advanced(by: 11)
-        var rows: [[ReportTable.Cell]] = []
         let singles = series.compactMap { s in s.level.single.map { ($0, s.key[0]) } }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        for (level, key) in singles {
-            guard let annual = plan.target(.revenue, level, key, in: year) else { continue }
+        return singles.compactMap { level, key in
+            guard let annual = plan.target(.revenue, level, key, in: year) else { return nil }
             let ytd = actuals.revenue(level, key, in: close.yearStart...close)
             var rest = Money.zero
             var month = close.advanced(by: 1)
@@ -205,18 +218,25 @@ struct ForecastCalculation {
                 rest += Money(rounding: forecast(level, key, month) ?? 0)
                 month = month.advanced(by: 1)
             }
-            let projected = ytd + rest
             let target = Money(minorUnits: annual)
-            rows.append([.text(level.rawValue), .text(level.text(of: key, names: names)), .money(target),
-                         .money(ytd), .money(rest), .money(projected),
-                         .rateOrEmpty(annual == 0 ? nil : projected.doubleValue / target.doubleValue),
-                         .money(target - projected)])
+            let projected = ytd + rest
+            let rate = annual == 0 ? nil : projected.doubleValue / target.doubleValue
+            return Projection(level: level, key: key, annualTarget: target, ytdActual: ytd, forecastRestOfYear: rest,
+                              projectedAchievement: rate.flatMap { $0.isFinite ? $0 : nil })
         }
-        return ReportTable(name: "projection", columns: [
+    }
+
+    /// `projection.csv`.
+    static func projectionTable(_ projections: [Projection], names: SalesData.Names) -> ReportTable {
+        ReportTable(name: "projection", columns: [
             .init("level", .text), .init("key", .text), .init("annual_target", .money), .init("ytd_actual", .money),
             .init("forecast_rest_of_year", .money), .init("projected", .money),
             .init("projected_achievement", .rate), .init("projected_gap", .money),
-        ], rows: rows)
+        ], rows: projections.map { p in
+            [.text(p.level.rawValue), .text(p.level.text(of: p.key, names: names)), .money(p.annualTarget),
+             .money(p.ytdActual), .money(p.forecastRestOfYear), .money(p.projected),
+             .rateOrEmpty(p.projectedAchievement), .money(p.projectedGap)]
+        })
     }
 }
 

@@ -41,7 +41,8 @@ public struct ForecastRun {
             ? [ForecastCalculation(actuals: actuals, data: data, through: through, horizon: forecast.horizon,
                                    levels: configuration.forecastLevels, metric: .quantity).table(names: data.names)]
             : []
-        let projection = forecast.projectionTable(actuals: actuals, plan: plan, close: through, names: data.names)
+        let projection = ForecastCalculation.projectionTable(
+            forecast.projections(actuals: actuals, plan: plan, close: through), names: data.names)
         let snapshotsFolder = (options.outputFolder as NSString).appendingPathComponent("forecasts")
         let accuracy = try SnapshotAccuracy(folder: snapshotsFolder, excluding: runDate.description,
                                             actuals: actuals, names: data.names, through: through)

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 @Suite struct ABCClassificationTests {
     func classes(_ metrics: [Int64], a: Double = 0.80, b: Double = 0.95) -> String {
@@ -94,7 +95,7 @@ import PropertyBased
     func column(_ table: ReportTable, _ name: String) -> [ReportTable.Cell] { table.rows.map { table.cell($0, name) } }
 
     @Test func productTableHasTheSpecColumnsAndTheRuleOnEveryRow() {
-        let products = Self.analysis(ABCSettings(windowMonths: 6)).products
+        let products = Self.analysis(ABCSettings(windowMonths: 6)).products.table
         #expect(products.name == "abc_products")
         #expect(products.columns.prefix(9).map(\.name) == [
             "key", "name", "metric", "share", "cumulative_share", "rank", "abc_class", "cv", "xyz_class",
@@ -110,15 +111,15 @@ import PropertyBased
     @Test func xyzUsesMonthlyQuantityForProductsAndRevenueForCustomers() {
         let analysis = Self.analysis(ABCSettings(windowMonths: 6))
         // P1: quantity 4, 2, 2, 2, 2, 2 → CV √5 / 7 ≈ 0.32 (X); P2 sold once in six months → CV √5 (Z).
-        #expect(column(analysis.products, "xyz_class").prefix(2) == [.text("X"), .text("Z")])
-        #expect(column(analysis.products, "xyz_class").last == .empty)
+        #expect(column(analysis.products.table, "xyz_class").prefix(2) == [.text("X"), .text("Z")])
+        #expect(column(analysis.products.table, "xyz_class").last == .empty)
         // C1: revenue 250, 50, 50, 50, 50, 50 → CV 0.89 (Y).
-        let c1 = analysis.customers.rows(where: ["key": "C1"])[0]
-        #expect(analysis.customers.cell(c1, "xyz_class") == .text("Y"))
+        let c1 = analysis.customers.table.rows(where: ["key": "C1"])[0]
+        #expect(analysis.customers.table.cell(c1, "xyz_class") == .text("Y"))
     }
 
     @Test func theWindowEndsWithTheCloseMonthAndStartsNoEarlierThanTheData() {
-        let wide = Self.analysis(ABCSettings(windowMonths: 24)).products
+        let wide = Self.analysis(ABCSettings(windowMonths: 24)).products.table
         #expect(column(wide, "window_start").allSatisfy { $0 == .month(month("2025-06")) })
         #expect(column(wide, "key").contains(.text("P6")))
         #expect(column(wide, "window_end").allSatisfy { $0 == .month(Self.close) })
@@ -127,19 +128,19 @@ import PropertyBased
     @Test func aCloseMonthBeforeTheDataGivesEmptyTables() {
         let b = Self.sample()
         let analysis = ABCAnalysis(actuals: b.actuals, data: b.data, close: month("2024-12"))
-        #expect(analysis.products.rows.isEmpty)
-        #expect(analysis.customers.rows.isEmpty)
+        #expect(analysis.products.items.isEmpty)
+        #expect(analysis.customers.items.isEmpty)
     }
 
     @Test func changingAThresholdChangesTheClassesAndTheWrittenRule() {
-        let strict = Self.analysis(ABCSettings(windowMonths: 6, a: 0.5, b: 0.8)).products
+        let strict = Self.analysis(ABCSettings(windowMonths: 6, a: 0.5, b: 0.8)).products.table
         #expect(column(strict, "abc_class") == ["A", "B", "C", "C", "C"].map(ReportTable.Cell.text))
         #expect(column(strict, "a_threshold").allSatisfy { $0 == .rate(0.5) })
         #expect(column(strict, "b_threshold").allSatisfy { $0 == .rate(0.8) })
     }
 
     @Test func quantityMetricRanksByQuantity() {
-        let products = Self.analysis(ABCSettings(windowMonths: 6, metric: .quantity)).products
+        let products = Self.analysis(ABCSettings(windowMonths: 6, metric: .quantity)).products.table
         #expect(column(products, "key").prefix(2) == [.text("P1"), .text("P2")])
         #expect(products.cell(products.rows[0], "metric") == .quantity(Quantity(units: 14)))
     }

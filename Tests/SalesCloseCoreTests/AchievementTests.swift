@@ -1,5 +1,6 @@
 import Testing
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 @Suite struct AchievementTests {
     static let close = month("2026-08")
@@ -99,7 +100,11 @@ import Testing
 
     @Test func rankingTiesGoToTheKeyTextAscending() {
         func row(_ key: String, _ rate: Double?, _ actual: Int64) -> AchievementReport.Row {
-            AchievementReport.Row(beforeRank: [], afterRank: [], keyText: key, rate: rate, actual: actual)
+            AchievementReport.Row(periodType: .month, period: "2026-08", level: .salesperson, key: 0, keyText: key,
+                                  target: nil, actual: actual, achievementRate: rate, priorYearActual: nil, yoyGrowth: nil,
+                                  priorPeriodActual: nil, momGrowth: nil, rank: 0, orderCount: 0, customerCount: 0,
+                                  averageOrderValue: nil, grossMargin: nil, marginRate: nil, medianOrderValue: nil,
+                                  trendSlope: nil)
         }
         let ranked = AchievementReport.ranked([row("d", nil, 5), row("c", nil, 9), row("b", 0.5, 1), row("a", 0.5, 0), row("e", nil, 5)])
         #expect(ranked.map(\.keyText) == ["a", "b", "c", "d", "e"])

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 @Suite struct BacklogTests {
     private let january = Month(year: 2026, month: 1)

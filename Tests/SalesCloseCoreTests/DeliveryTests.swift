@@ -1,5 +1,6 @@
 import Testing
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 @Suite struct DeliveryTests {
     private func delivery(_ data: SalesData, _ period: String) -> DeliveryReport {

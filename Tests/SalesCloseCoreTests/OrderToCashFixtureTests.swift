@@ -1,5 +1,6 @@
 import Testing
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 /// An export shaped like the foundation issue's foreign example (classicmodels: orders with
 /// requiredDate, shippedDate and status; orderdetails lines; one shipment per line on the order's

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 @Suite struct ReceivablesTests {
     private func receivables(_ data: SalesData, _ period: String,

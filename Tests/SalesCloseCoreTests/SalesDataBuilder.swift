@@ -1,4 +1,5 @@
 @testable import SalesCloseCore
+import SalesCloseWriters
 
 /// Builds a hand-made `SalesData` one order line at a time (`b = b.line(…)`); every line is its
 /// own order unless `order` is given.

@@ -10,71 +10,70 @@
 /// without sales counting as 0 (`coefficientOfVariation`). Items with no XYZ class (mean ≤ 0)
 /// have empty cv and xyz_class cells and are counted under `no_xyz` in the matrix.
 public struct ABCAnalysis: Sendable {
-    public let products: ReportTable
-    public let customers: ReportTable
-    public let matrix: ReportTable
+    public let products: ABCResult
+    public let customers: ABCResult
 
     public init(actuals: MonthlyActuals, data: SalesData, close: Month, settings: ABCSettings = ABCSettings()) {
         let start = close.advanced(by: 1 - max(1, settings.windowMonths))
         let window = min(max(start, data.orderMonthRange?.lowerBound ?? start), close)...close
-        let rule = Rule(window: window, settings: settings)
-        let productResult = rule.table("abc_products", level: .sku, xyzMetric: .quantity, actuals: actuals, names: data.names,
-                                       name: data.productName)
-        let customerResult = rule.table("abc_customers", level: .customer, xyzMetric: .revenue, actuals: actuals, names: data.names,
-                                        name: data.customerName)
-        products = productResult.table
-        customers = customerResult.table
-        let xyzColumns = XYZClass.allCases.map { ReportTable.Column($0.rawValue.lowercased(), .integer) }
-        matrix = ReportTable(name: "abc_matrix",
-                             columns: [.init("subject", .text), .init("abc_class", .text)] + xyzColumns
-                                + [.init("no_xyz", .integer), .init("total", .integer)],
-                             rows: [("products", productResult.classes), ("customers", customerResult.classes)].flatMap { subject, classes in
-            ABCClass.allCases.map { abc in
-                let counts = (XYZClass.allCases.map(Optional.some) + [nil]).map { xyz in
-                    classes.count { $0 == (abc, xyz) }
-                }
-                return [.text(subject), .text(abc.rawValue)] + counts.map(ReportTable.Cell.integer) + [.integer(counts.reduce(0, +))]
-            }
-        })
+        products = ABCResult(.products, level: .sku, xyzMetric: .quantity, window: window, settings: settings,
+                             actuals: actuals, names: data.names, name: data.productName)
+        customers = ABCResult(.customers, level: .customer, xyzMetric: .revenue, window: window, settings: settings,
+                              actuals: actuals, names: data.names, name: data.customerName)
+    }
+}
+
+/// The ABC-XYZ classes of one subject (products or customers) with the rule that made them:
+/// the window, the metric and the thresholds.
+public struct ABCResult: Sendable {
+    public enum Subject: String, Sendable, CaseIterable { case products, customers }
+
+    public struct Item: Sendable, Equatable {
+        public var key: NameID
+        public var keyText: String
+        /// The product's or customer's name from the master file; empty when unknown.
+        public var name: String
+        /// `settings.metric` summed over the window, in its integer unit.
+        public var metric: Int64
+        public var share: Double?
+        public var cumulativeShare: Double?
+        public var rank: Int
+        public var abcClass: ABCClass
+        public var cv: Double?
+        public var xyzClass: XYZClass?
     }
 
-    /// The window and settings shared by both tables.
-    private struct Rule {
-        let window: ClosedRange<Month>
-        let settings: ABCSettings
+    public let subject: Subject
+    /// The effective window (see `ABCAnalysis`).
+    public let window: ClosedRange<Month>
+    public let settings: ABCSettings
+    /// In rank order.
+    public let items: [Item]
 
-        func table(_ name: String, level: ActualsLevel, xyzMetric: TargetMetric, actuals: MonthlyActuals,
-                   names: SalesData.Names, name itemName: (NameID) -> String)
-            -> (table: ReportTable, classes: [(ABCClass, XYZClass?)]) {
-            let months = window.list
-            let keys = Set(actuals.figures.keys.lazy.filter { $0.level == level && window.contains($0.month) }.map(\.key))
-            let items = keys.map { key in
-                (key: key, keyText: level.text(of: key, names: names),
-                 metric: months.reduce(Int64(0)) { $0 + settings.metric.value(of: actuals.figures(level, key, $1)) })
-            }
-            let rankings = classifyABC(items.map { ($0.keyText, $0.metric) }, a: settings.a, b: settings.b)
-            var classes: [(ABCClass, XYZClass?)] = []
-            let rows: [[ReportTable.Cell]] = rankings.map { r in
-                let item = items[r.index]
-                let xyz = coefficientOfVariation(months.map { xyzMetric.value(of: actuals.figures(level, item.key, $0)) },
-                                                 x: settings.x, y: settings.y)
-                classes.append((r.abcClass, xyz?.xyzClass))
-                return [
-                    .text(item.keyText), .textOrEmpty(itemName(item.key)), settings.metric.cell(item.metric),
-                    .rateOrEmpty(r.share), .rateOrEmpty(r.cumulativeShare), .integer(r.rank), .text(r.abcClass.rawValue),
-                    xyz.map { .number($0.cv) } ?? .empty, .textOrEmpty(xyz?.xyzClass.rawValue),
-                    .month(window.lowerBound), .month(window.upperBound), .text(settings.metric.rawValue),
-                    .rate(settings.a), .rate(settings.b), .number(settings.x), .number(settings.y),
-                ]
-            }
-            return (ReportTable(name: name, columns: [
-                .init("key", .text), .init("name", .text), .init("metric", settings.metric.cellKind),
-                .init("share", .rate), .init("cumulative_share", .rate), .init("rank", .integer),
-                .init("abc_class", .text), .init("cv", .number), .init("xyz_class", .text),
-                .init("window_start", .month), .init("window_end", .month), .init("metric_name", .text),
-                .init("a_threshold", .rate), .init("b_threshold", .rate),
-                .init("x_threshold", .number), .init("y_threshold", .number),
-            ], rows: rows), classes)
+    /// Items of an ABC class and an XYZ class (nil: no XYZ class).
+    public func count(_ abc: ABCClass, _ xyz: XYZClass?) -> Int {
+        items.count { $0.abcClass == abc && $0.xyzClass == xyz }
+    }
+
+    init(_ subject: Subject, level: ActualsLevel, xyzMetric: TargetMetric, window: ClosedRange<Month>,
+         settings: ABCSettings, actuals: MonthlyActuals, names: SalesData.Names, name itemName: (NameID) -> String) {
+        self.subject = subject
+        self.window = window
+        self.settings = settings
+        let months = window.list
+        let keys = Set(actuals.figures.keys.lazy.filter { $0.level == level && window.contains($0.month) }.map(\.key))
+        let candidates = keys.map { key in
+            (key: key, keyText: level.text(of: key, names: names),
+             metric: months.reduce(Int64(0)) { $0 + settings.metric.value(of: actuals.figures(level, key, $1)) })
+        }
+        let rankings = classifyABC(candidates.map { ($0.keyText, $0.metric) }, a: settings.a, b: settings.b)
+        items = rankings.map { r in
+            let c = candidates[r.index]
+            let xyz = coefficientOfVariation(months.map { xyzMetric.value(of: actuals.figures(level, c.key, $0)) },
+                                             x: settings.x, y: settings.y)
+            return Item(key: c.key, keyText: c.keyText, name: itemName(c.key), metric: c.metric,
+                        share: finite(r.share), cumulativeShare: finite(r.cumulativeShare), rank: r.rank,
+                        abcClass: r.abcClass, cv: xyz?.cv, xyzClass: xyz?.xyzClass)
         }
     }
 }

@@ -16,14 +16,56 @@
 /// trend_slope: the least-squares slope per month of the metric over the twelve months ending
 /// with the close month (fewer when the data starts later), the same on each period type's row.
 public struct AchievementReport: Sendable {
-    public let table: ReportTable
+    /// One key's figures for one span, every ratio computed here once. Amounts are in the
+    /// metric's integer unit (minor units, or thousandths for quantity).
+    public struct Row: Sendable, Equatable {
+        public var periodType: ReportingSpan.PeriodType
+        /// `2026-08`, `2026-Q3`, `2026`.
+        public var period: String
+        public var level: ActualsLevel
+        public var key: NameID
+        public var keyText: String
+        public var target: Int64?
+        public var actual: Int64
+        /// actual ÷ target; nil without a target or with a zero target.
+        public var achievementRate: Double?
+        public var priorYearActual: Int64?
+        public var yoyGrowth: Double?
+        public var priorPeriodActual: Int64?
+        public var momGrowth: Double?
+        /// Within period type and level (see the type's documentation).
+        public var rank: Int
+        public var orderCount: Int
+        public var customerCount: Int
+        public var averageOrderValue: Money?
+        public var grossMargin: Money?
+        public var marginRate: Double?
+        public var medianOrderValue: Money?
+        public var trendSlope: Int64?
+
+        /// gap = target − actual: positive while the target is not reached, negative once it is beaten.
+        public var gap: Int64? { target.map { $0 - actual } }
+    }
 
     /// The levels always reported: total, region, salesperson.
     public static let baseLevels: [ActualsLevel] = [.total, .region, .salesperson]
 
+    public let metric: TargetMetric
+    /// Period type by period type, level by level, each level in rank order.
+    public let rows: [Row]
+
+    /// `achievement`, or `achievement_<metric>` for a metric other than revenue.
+    public var name: String { metric == .revenue ? "achievement" : "achievement_\(metric.rawValue)" }
+
+    /// The row of `key` at `level` for `type`, if reported.
+    public func row(_ type: ReportingSpan.PeriodType, _ level: ActualsLevel, _ key: NameID) -> Row? {
+        rows.first { $0.periodType == type && $0.level == level && $0.key == key }
+    }
+
     /// `metric` other than revenue names the table `achievement_<metric>`; the columns stay.
     public init(plan: TargetPlan, actuals: MonthlyActuals, data: SalesData, close: Month,
                 metric: TargetMetric = .revenue) {
+        self.metric = metric
         let spans = ReportingSpan.PeriodType.allCases.map { ReportingSpan($0, closing: close) }
         let ytd = spans.last!.months
         let optional = ActualsLevel.allCases.filter {
@@ -39,7 +81,7 @@ public struct AchievementReport: Sendable {
 
         let context = Context(plan: plan, actuals: actuals, names: data.names, metric: metric,
                               firstMonth: data.orderMonthRange?.lowerBound, close: close)
-        var rows: [[ReportTable.Cell]] = []
+        var rows: [Row] = []
         for span in spans {
             let statistics = OrderStatistics(data: data, levels: levels, months: span.months)
             for level in levels {
@@ -47,34 +89,18 @@ public struct AchievementReport: Sendable {
                     context.row(span, level, $0, statistics)
                 }
                 rows += Self.ranked(unranked).enumerated().map { rank, row in
-                    row.beforeRank + [.integer(rank + 1)] + row.afterRank
+                    var ranked = row
+                    ranked.rank = rank + 1
+                    return ranked
                 }
             }
         }
-        let amount = metric.cellKind
-        table = ReportTable(name: metric == .revenue ? "achievement" : "achievement_\(metric.rawValue)", columns: [
-            .init("period_type", .text), .init("period", .text), .init("level", .text), .init("key", .text),
-            .init("target", amount), .init("actual", amount), .init("achievement_rate", .rate), .init("gap", amount),
-            .init("prior_year_actual", amount), .init("yoy_growth", .rate),
-            .init("prior_period_actual", amount), .init("mom_growth", .rate), .init("rank", .integer),
-            .init("order_count", .integer), .init("customer_count", .integer), .init("avg_order_value", .money),
-            .init("gross_margin", .money), .init("margin_rate", .rate), .init("median_order_value", .money),
-            .init("trend_slope", amount),
-        ], rows: rows)
-    }
-
-    /// One row before ranking: its cells on either side of the rank, and what the rank is decided by.
-    struct Row {
-        var beforeRank: [ReportTable.Cell]
-        var afterRank: [ReportTable.Cell]
-        var keyText: String
-        var rate: Double?
-        var actual: Int64
+        self.rows = rows
     }
 
     static func ranked(_ rows: [Row]) -> [Row] {
         rows.sorted { a, b in
-            switch (a.rate, b.rate) {
+            switch (a.achievementRate, b.achievementRate) {
             case let (x?, y?) where x != y: return x > y
             case (.some, nil): return true
             case (nil, .some): return false
@@ -106,24 +132,15 @@ public struct AchievementReport: Sendable {
             let priorPeriod = self.actual(level, key, span.priorPeriod)
             var total = ActualsFigures()
             for m in span.months.list { total.merge(actuals.figures(level, key, m)) }
-            let rate = ratio(actual, target)
-            let keyText = level.text(of: key, names: names)
-            let beforeRank: [ReportTable.Cell] = [
-                .text(span.type.rawValue), .text(span.label), .text(level.rawValue), .text(keyText),
-                target.map(metric.cell) ?? .empty, metric.cell(actual), .rateOrEmpty(rate),
-                target.map { metric.cell($0 - actual) } ?? .empty,
-                priorYear.map(metric.cell) ?? .empty, .rateOrEmpty(growth(actual, over: priorYear)),
-                priorPeriod.map(metric.cell) ?? .empty, .rateOrEmpty(growth(actual, over: priorPeriod)),
-            ]
-            let afterRank: [ReportTable.Cell] = [
-                .integer(total.orderCount), .integer(statistics.distinctCustomers(level, key)),
-                total.averageOrderValue.map(ReportTable.Cell.money) ?? .empty,
-                total.grossMargin.map(ReportTable.Cell.money) ?? .empty,
-                .rateOrEmpty(ratio(total.grossMargin?.minorUnits, total.costedRevenue.minorUnits)),
-                statistics.medianOrderValue(level, key).map(ReportTable.Cell.money) ?? .empty,
-                trend(level, key).map(metric.cell) ?? .empty,
-            ]
-            return Row(beforeRank: beforeRank, afterRank: afterRank, keyText: keyText, rate: rate, actual: actual)
+            return Row(periodType: span.type, period: span.label, level: level, key: key,
+                       keyText: level.text(of: key, names: names), target: target, actual: actual,
+                       achievementRate: finite(ratio(actual, target)),
+                       priorYearActual: priorYear, yoyGrowth: finite(growth(actual, over: priorYear)),
+                       priorPeriodActual: priorPeriod, momGrowth: finite(growth(actual, over: priorPeriod)),
+                       rank: 0, orderCount: total.orderCount, customerCount: statistics.distinctCustomers(level, key),
+                       averageOrderValue: total.averageOrderValue, grossMargin: total.grossMargin,
+                       marginRate: finite(ratio(total.grossMargin?.minorUnits, total.costedRevenue.minorUnits)),
+                       medianOrderValue: statistics.medianOrderValue(level, key), trendSlope: trend(level, key))
         }
 
         /// Slope of the metric over the twelve months to the close month within the data.

@@ -8,3 +8,9 @@ func ratio(_ numerator: Int64?, _ denominator: Int64?) -> Double? {
 func growth(_ current: Int64?, over base: Int64?) -> Double? {
     ratio(current, base).map { $0 - 1 }
 }
+
+/// `value`, or nil when it is nil, NaN or infinite (so a rate is either a number or absent).
+func finite(_ value: Double?) -> Double? {
+    guard let value, value.isFinite else { return nil }
+    return value
+}

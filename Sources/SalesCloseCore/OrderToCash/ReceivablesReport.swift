@@ -151,7 +151,6 @@ public struct ReceivablesReport: Sendable {
     /// Sum of the oldest aging bucket (`b90_plus` by default).
     public var totalInOldestBucket: Money { rows.reduce(.zero) { $0 + $1.buckets[$1.buckets.count - 1] } }
 
-    /// `receivables.csv`.
     /// Invoice id → the order whose id has the same text, for the invoices that payments name
     /// (one pass over the order ids, which are not indexed by text).
     static func ordersNamedByInvoices(_ data: SalesData) -> [NameID: NameID] {
@@ -167,25 +166,6 @@ public struct ReceivablesReport: Sendable {
         return result
     }
 
-    public func table(data: SalesData) -> ReportTable {
-        let bucketColumns = settings.agingBucketNames.map { ReportTable.Column($0, .money) }
-        return ReportTable(name: "receivables", columns: [
-            .init("customer_id", .text), .init("customer_name", .text), .init("shipped_value", .money),
-            .init("paid", .money), .init("balance", .money),
-        ] + bucketColumns + [
-            .init("credit_limit", .money), .init("over_limit", .money), .init("dso", .number),
-            .init("collections_in_period", .money), .init("unapplied_credit", .money),
-        ], rows: rows.map { r in
-            [.text(data.names.customers[r.customer]), .textOrEmpty(data.customerName(r.customer)),
-             .money(r.shippedValue), .money(r.paid), .money(r.balance)]
-                + r.buckets.map(ReportTable.Cell.money) + [
-                    r.creditLimit.map(ReportTable.Cell.money) ?? .empty,
-                    r.overLimit.map(ReportTable.Cell.money) ?? .empty,
-                    r.dso.map(ReportTable.Cell.number) ?? .empty,
-                    .money(r.collectionsInPeriod), .money(r.unappliedCredit),
-                ]
-        })
-    }
 }
 
 /// A positive amount owed by a customer (a shipment or a refund), and how much of it is still open.

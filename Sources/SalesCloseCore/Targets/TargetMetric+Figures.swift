@@ -9,13 +9,6 @@ extension TargetMetric {
         }
     }
 
-    /// A report cell holding `value` (money, or quantity for `.quantity`).
-    func cell(_ value: Int64) -> ReportTable.Cell {
-        self == .quantity ? .quantity(Quantity(thousandths: value)) : .money(Money(minorUnits: value))
-    }
-
-    var cellKind: ReportTable.Kind { self == .quantity ? .quantity : .money }
-
     /// `value` as text in the metric's unit, for messages.
     func text(_ value: Int64) -> String {
         self == .quantity ? Quantity(thousandths: value).description : Money(minorUnits: value).description
