@@ -28,24 +28,46 @@ public struct CloseRun {
             phaseStart = clock.now
         }
         let configuration = try loadConfiguration(options.configFolder)
-        let imported = try importInputs(configuration: configuration, options: options, log: log)
+        let imported = try importInputs(configuration: configuration, options: options, log: log, enforceStrict: false)
         let bytes = imported.files.reduce(0) { $0 + $1.bytes }
         logPhase("imported \(imported.files.count) files, \(bytes / 1_000_000) MB")
-        guard let period = options.period ?? lastCompleteMonth(of: imported.data) else {
-            throw PipelineError(exitCode: 1, "\(options.inputFolder): error: no order lines were read; nothing to close")
+        var period = options.period
+        var calculationFindings: [Finding] = []
+        do {
+            if options.strict, let failure = strictFailure(imported.rejects, imported.findings) { throw failure }
+            guard let closePeriod = options.period ?? lastCompleteMonth(of: imported.data) else {
+                throw PipelineError(exitCode: 1, "\(options.inputFolder): error: no order lines were read; nothing to close")
+            }
+            period = closePeriod
+            log("close period \(closePeriod)")
+            let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod)
+            calculationFindings = close.findings
+            logPhase("calculated the close and \(close.forecast.series.count) forecasts")
+            for finding in close.findings.prefix(20) { log(finding.description) }
+            if close.findings.count > 20 { log("… and \(close.findings.count - 20) more findings, listed in data_quality.csv") }
+            if options.strict, let failure = strictFailure([], close.findings) { throw failure }
+            let destination = try write(close, imported: imported, configuration: configuration, period: closePeriod)
+            logPhase("wrote \(close.tables.count + 2) tables and the workbook")
+            return Summary(period: closePeriod, outputPath: destination, imported: imported)
+        } catch let error as PipelineError {
+            throw failed(error, imported: imported, findings: calculationFindings, configuration: configuration, period: period)
+        } catch {
+            throw failed(PipelineError(exitCode: 1, "\(options.outputFolder): error: \(error)"), imported: imported,
+                         findings: calculationFindings, configuration: configuration, period: period)
         }
-        log("close period \(period)")
-        let close = CloseCalculation(imported: imported, configuration: configuration, period: period)
-        logPhase("calculated the close and \(close.forecast.series.count) forecasts")
-        for finding in close.findings.prefix(20) { log(finding.description) }
-        if close.findings.count > 20 { log("… and \(close.findings.count - 20) more findings, listed in data_quality.csv") }
+    }
+
+    /// Writes the close into `Output/<period>/` (replacing it whole) and removes the diagnostics
+    /// of an earlier failed run.
+    private func write(_ close: CloseCalculation, imported: ImportResult, configuration: Configuration, period: Month) throws -> String {
         let rejects = rejectsTable(imported.rejects)
         let findings = findingsTable(imported.findings + close.findings)
         let tables = close.tables + [rejects, findings]
         let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
                                     findingsTable: findings, rejectsTable: rejects).pack()
-        let destination = try OutputFolder(root: options.outputFolder).withLock(log: log) {
-            try OutputFolder(root: options.outputFolder).replace(period.description) { folder in
+        let output = OutputFolder(root: options.outputFolder)
+        return try output.withLock(log: log) {
+            let destination = try output.replace(period.description) { folder in
                 for table in tables {
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
                 }
@@ -56,11 +78,37 @@ public struct CloseRun {
                 try manifest.addOutputs(in: folder)
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
             }
+            output.removeDiagnostics()
+            return destination
         }
-        logPhase("wrote \(tables.count) tables and the workbook")
-        return Summary(period: period, outputPath: destination, imported: imported)
     }
 
+    /// A run that read its inputs but could not close: writes `rejects.csv`, `data_quality.csv`
+    /// and `manifest.json` (status `failed`) into `Output/diagnostics/`, leaving every close
+    /// folder as it was, and returns the error with where they are.
+    private func failed(_ error: PipelineError, imported: ImportResult, findings: [Finding], configuration: Configuration,
+                        period: Month?) -> PipelineError {
+        let output = OutputFolder(root: options.outputFolder)
+        let tables = [rejectsTable(imported.rejects), findingsTable(imported.findings + findings)]
+        do {
+            let folder = try output.withLock(log: log) {
+                try output.replace(OutputFolder.diagnosticsName) { folder in
+                    for table in tables {
+                        try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
+                    }
+                    var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
+                    manifest.status = "failed"
+                    manifest.failure = error.description
+                    try manifest.addOutputs(in: folder)
+                    try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
+                }
+            }
+            return PipelineError(exitCode: error.exitCode, error.description
+                + "\nthe close was not written (earlier outputs are unchanged); rejects.csv, data_quality.csv and manifest.json are in \(folder)/")
+        } catch let writeError {
+            return PipelineError(exitCode: 1, "\(error.description)\n\(options.outputFolder): error: the diagnostics could not be written either: \(writeError)")
+        }
+    }
 }
 
 /// Loads the configuration, turning its errors into exit code 2.
@@ -70,17 +118,19 @@ public func loadConfiguration(_ folder: String) throws -> Configuration {
     }
 }
 
-/// Imports the input folder, logging findings and rejects like a compiler; under `strict`,
-/// any reject or error fails with exit code 1.
-public func importInputs(configuration: Configuration, options: RunOptions, log: (String) -> Void) throws -> ImportResult {
+/// Imports the input folder, logging findings and rejects like a compiler; under `strict`
+/// (unless `enforceStrict` is false: the caller checks, after writing its diagnostics), any
+/// reject or warning fails with exit code 1.
+public func importInputs(configuration: Configuration, options: RunOptions, log: (String) -> Void,
+                         enforceStrict: Bool = true) throws -> ImportResult {
     guard FileManager.default.fileExists(atPath: options.inputFolder) else {
         throw PipelineError(exitCode: 2, "\(options.inputFolder): error: input folder not found")
     }
     let result: ImportResult
     do {
         result = try Importer(configuration: configuration).run(inputFolder: options.inputFolder, configFolder: options.configFolder)
-    } catch let e as CSVReader.ReadError {
-        throw PipelineError(exitCode: 1, e.description)
+    } catch {
+        throw PipelineError(exitCode: 1, "\(options.inputFolder): error: cannot list the input folder: \(error)")
     }
     for file in result.files {
         log("read \(file.path): \(file.table?.rawValue ?? file.role.rawValue), \(file.rowsRead) rows, \(file.rejected) rejected, \(file.superseded) duplicate")
@@ -90,11 +140,15 @@ public func importInputs(configuration: Configuration, options: RunOptions, log:
     if result.findings.count > shown { log("… and \(result.findings.count - shown) more findings") }
     for reject in result.rejects.prefix(shown) { log(reject.finding.description) }
     if result.rejects.count > shown { log("… and \(result.rejects.count - shown) more rejected rows, listed in rejects.csv") }
-    let errors = result.rejects.count + result.findings.filter { $0.severity == .error }.count
-    if options.strict && (errors > 0 || result.findings.contains { $0.severity == .warning }) {
-        throw PipelineError(exitCode: 1, "error: --strict: \(result.rejects.count) rejected rows and \(result.findings.count) findings; no outputs written")
-    }
+    if enforceStrict, options.strict, let failure = strictFailure(result.rejects, result.findings) { throw failure }
     return result
+}
+
+/// Under `--strict`, any reject, error or warning fails the run (exit 1); notes do not.
+func strictFailure(_ rejects: [Reject], _ findings: [Finding]) -> PipelineError? {
+    let serious = findings.filter { $0.severity != .note }.count
+    guard !rejects.isEmpty || serious > 0 else { return nil }
+    return PipelineError(exitCode: 1, "error: --strict: \(rejects.count) rejected rows or files and \(serious) errors or warnings")
 }
 
 func rejectsTable(_ rejects: [Reject]) -> ReportTable {
@@ -115,22 +169,23 @@ func findingsTable(_ findings: [Finding]) -> ReportTable {
     })
 }
 
-func makeManifest(imported: ImportResult, configuration: Configuration, period: Month, command: String) -> Manifest {
+func makeManifest(imported: ImportResult, configuration: Configuration, period: Month?, command: String) -> Manifest {
     let inputs = imported.files.map { f in
         Manifest.Input(path: f.path, role: f.role.rawValue, table: f.table?.rawValue, sha256: f.sha256, bytes: f.bytes,
-                       encoding: f.encoding.rawValue, delimiter: f.delimiter == 9 ? "\t" : String(UnicodeScalar(f.delimiter)),
+                       encoding: f.encoding.rawValue, encodingSource: f.encodingSource.rawValue, delimiter: f.delimiter == 9 ? "\t" : String(UnicodeScalar(f.delimiter)),
                        rowsRead: f.rowsRead, accepted: f.accepted, rejected: f.rejected, duplicate: f.superseded,
                        exactDuplicates: f.exactDuplicates, replacements: f.replacements, counted: f.counted)
     }
     let formatter = ISO8601DateFormatter()
     let totals = [
         "rows_read": imported.files.reduce(0) { $0 + $1.rowsRead },
-        "rows_rejected": imported.rejects.count,
+        "rows_rejected": imported.files.reduce(0) { $0 + $1.rejected },
+        "files_rejected": imported.files.filter { $0.role == .rejected }.count,
         "order_lines": imported.data.orderLines.count,
         "shipments": imported.data.shipments.count,
         "payments": imported.data.payments.count,
         "findings": imported.findings.count,
     ]
     return Manifest(toolVersion: CloseRun.toolVersion, runTime: formatter.string(from: Date()), command: command,
-                    period: period.description, configDigest: configuration.digest, inputs: inputs, totals: totals)
+                    period: period?.description ?? "", configDigest: configuration.digest, inputs: inputs, totals: totals)
 }

@@ -9,6 +9,14 @@ public struct OutputFolder {
 
     public init(root: String) { self.root = root }
 
+    /// The folder that holds the diagnostics of the last run that read its inputs but could not close.
+    public static let diagnosticsName = "diagnostics"
+
+    /// Removes the diagnostics of an earlier failed run (call holding the lock, after a close was written).
+    func removeDiagnostics() {
+        try? FileManager.default.removeItem(atPath: (root as NSString).appendingPathComponent(OutputFolder.diagnosticsName))
+    }
+
     /// Runs `body` holding the output folder's lock, waiting for another run to finish first.
     public func withLock<T>(log: (String) -> Void, _ body: () throws -> T) throws -> T {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

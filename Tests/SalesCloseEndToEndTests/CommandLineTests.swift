@@ -41,7 +41,11 @@ import Testing
         let r = try run(["run", "--strict", "--input", fixture + "/Input", "--config", fixture + "/Config", "--output", out.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("--strict"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.isEmpty)
+        // No close folder; the diagnostics of the failed run, where its last message says.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") } == ["diagnostics"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path + "/diagnostics").sorted()
+                == ["data_quality.csv", "manifest.json", "rejects.csv"])
+        #expect(r.stderr.hasSuffix("rejects.csv, data_quality.csv and manifest.json are in \(out.path)/diagnostics/\n"))
     }
 
     @Test func usageAndConfigurationErrorsExitTwo() throws {

@@ -60,13 +60,24 @@ import Testing
         #expect(try records(Array("a;b\n1,5;2\n".utf8), .init(delimiter: UInt8(ascii: ";")))[1].1 == ["1,5", "2"])
     }
 
-    @Test func unterminatedQuoteIsAnErrorWithItsLine() throws {
-        do {
-            _ = try records("a,b\n1,2\n3,\"open\n4,5\n")
-            Issue.record("an unterminated quote must be an error")
-        } catch let CSVReader.ReadError.malformed(_, line, _) {
-            #expect(line == 3)
+    @Test func unterminatedQuoteRejectsItsRecordAndReadingGoesOnOnTheNextLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("t.csv", "a,b\n1,2\n3,\"open\n4,5\r\n6,\"x\n7,8\n")
+        var good: [(Int, [String])] = []
+        var bad: [CSVReader.UnreadableRecord] = []
+        try CSVReader().read(path: path, options: .init(), onUnreadable: { bad.append($0); return true }) { r in
+            good.append((r.line, (0..<r.count).map { r.string($0) }))
+            return true
         }
+        #expect(good.map(\.0) == [1, 2, 4, 6])
+        #expect(good.map(\.1) == [["a", "b"], ["1", "2"], ["4", "5"], ["7", "8"]])
+        // The quote on line 3 swallows the rest of the file: line 3 is rejected, reading restarts
+        // on line 4, and the quote opened on line 5 is the next record left open.
+        #expect(bad == [
+            .init(line: 3, column: 2, start: "3", reason: "unterminated quoted field: the quote opened in field 2 of line 3 is never closed"),
+            .init(line: 5, column: 2, start: "6", reason: "unterminated quoted field: the quote opened in field 2 of line 5 is never closed"),
+        ])
     }
 
     @Test func utf8DetectionIsStrict() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import SalesCloseCore
 import SalesCloseTestSupport
 import Testing
@@ -123,17 +124,26 @@ import Testing
         let (result, folder) = try importFiles([("orders-x.csv", utf8("order_id,order_date,sku,quantity,amount\nA,2026-01-01,P,1,1\n"))],
                                                config: config)
         defer { folder.remove() }
+        let reason = "orders file lacks required column(s) customer_id; headers found: \"order_id\", \"order_date\", \"sku\", \"quantity\", \"amount\""
         let error = try #require(result.findings.first { $0.severity == .error })
-        #expect(error.message == "orders file lacks required column(s) customer_id; headers found: \"order_id\", \"order_date\", \"sku\", \"quantity\", \"amount\"")
+        #expect(error.message == "file not read: " + reason)
         #expect(result.data.orderLines.isEmpty)
+        // Rejected as a whole: one row of rejects.csv, and its one data row counted as rejected.
+        #expect(result.rejects == [Reject(file: result.files[0].path, line: 1, column: 1, field: "",
+                                          value: "order_id,order_date,sku,quantity,amount", reason: reason)])
+        let file = result.files[0]
+        #expect((file.role, file.table, file.rowsRead, file.accepted, file.rejected) == (.rejected, .orders, 1, 0, 1))
     }
 
     @Test func unclassifiableFileIsSkippedNamingTheClosestTable() throws {
         let (result, folder) = try importFiles([("notes.csv", utf8("order_id,remark\nA,hello\n"))])
         defer { folder.remove() }
-        #expect(result.files[0].role == .skipped)
+        #expect(result.files[0].role == .rejected)
+        #expect((result.files[0].rowsRead, result.files[0].rejected) == (1, 1))
         let warning = try #require(result.findings.first)
-        #expect(warning.message.hasPrefix("matches no table; closest is shipments, which lacks ship_date, quantity"))
+        #expect(warning.severity == .warning)
+        #expect(warning.message.hasPrefix("file not read: matches no table; closest is shipments, which lacks ship_date, quantity"))
+        #expect(result.rejects.map(\.line) == [1])
     }
 
     @Test func unknownReferencesAreReportedNotDropped() throws {
@@ -183,7 +193,7 @@ extension ImporterTests {
         let (result, folder) = try importFiles([("odd.csv", bytes)])
         defer { folder.remove() }
         #expect(result.files[0].encoding == .gb18030)
-        #expect(result.findings.contains { $0.message.hasPrefix("1 byte(s) are neither UTF-8 nor gb18030") })
+        #expect(result.findings.contains { $0.message.hasPrefix("1 byte(s) are not valid gb18030") })
     }
 }
 
@@ -203,5 +213,134 @@ extension ImporterTests {
         #expect((first.superseded, first.exactDuplicates, first.counted) == (2, 1, 0))
         #expect(result.data.payments.map(\.amount.minorUnits).sorted() == [300, 1200])
         #expect(result.files.first { $0.path.hasSuffix("x1.csv") }!.superseded == 1)
+    }
+}
+
+extension ImporterTests {
+    static let goodOrders = header
+        + "SO1,1,2026-09-03,C1,Acme,P1,2,10,,20.00,Open\n"
+        + "SO2,1,2026-10-03,C2,Beta,P1,1,10,,10.00,Open\n"
+
+    @Test func unterminatedQuoteAndBinaryFileAreIsolated() throws {
+        let open = Self.header
+            + "SO3,1,2026-10-04,C1,Acme,P1,2,10,,20.00,Open\n"
+            + "SO4,1,2026-10-05,C2,\"Beta,P1,1,10,,10.00,Open\n"
+            + "SO5,1,2026-10-06,C2,Beta,P1,1,10,,10.00,Open\n"
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        let (result, folder) = try importFiles([("a.csv", utf8(Self.goodOrders)), ("b.csv", utf8(open)), ("logo.csv", png)])
+        defer { folder.remove() }
+        let names = result.files.map { ($0.path as NSString).lastPathComponent }
+        #expect(names == ["a.csv", "b.csv", "logo.csv"])
+        // Every record but the one whose quote never closes is read, in both files.
+        #expect(result.data.orderLines.map { result.data.names.orders[$0.order] } == ["SO1", "SO2", "SO3", "SO5"])
+        #expect(result.data.orderLines.map(\.source.line) == [2, 3, 2, 4])
+        #expect(result.rejects == [
+            Reject(file: result.files[1].path, line: 3, column: 5, field: "", value: "SO4,1,2026-10-05,C2",
+                   reason: "unterminated quoted field: the quote opened in field 5 of line 3 is never closed"),
+            Reject(file: result.files[2].path, line: 1, column: 1, field: "", value: "",
+                   reason: "the file is a PNG image, not CSV text"),
+        ])
+        let b = result.files[1], logo = result.files[2]
+        #expect((b.rowsRead, b.accepted, b.rejected) == (3, 2, 1))
+        #expect((logo.role, logo.rowsRead, logo.rejected) == (.rejected, 0, 0))
+        #expect(result.findings.map(\.description) == [result.files[2].path + ":1:1: error: file not read: the file is a PNG image, not CSV text"])
+    }
+
+    @Test func quoteOpenInTheHeaderRejectsTheFile() throws {
+        let (result, folder) = try importFiles([("h.csv", utf8("order_id,\"order_date\nSO1,2026-01-01\n"))])
+        defer { folder.remove() }
+        #expect(result.files[0].role == .rejected)
+        #expect(result.rejects.map { "\($0.line):\($0.column) \($0.reason)" } == [
+            "1:2 unterminated quoted field: the quote opened in field 2 of line 1 is never closed (in the header)"])
+    }
+
+    @Test func quotedFieldThatSwallowedARecordIsRejectedNotShifted() throws {
+        let text = Self.header
+            + "SO1,1,2026-10-04,C1,\"Acme,P1,2,10,,20.00,Open\n"
+            + "SO2,1,2026-10-05,C2,\"Beta\",P1,1,10,,10.00,Open\n"
+            + "SO3,1,2026-10-06,C2,Beta,P1,1,10,,10.00,Open\n"
+        let (result, folder) = try importFiles([("m.csv", utf8(text))])
+        defer { folder.remove() }
+        #expect(result.data.orderLines.map(\.source.line) == [4])
+        // Unchecked, the quote opened on line 2 and closed on line 3 would give SO1 the sku,
+        // quantity and amount of SO2 with the same field count.
+        #expect(result.rejects.map { "\($0.line):\($0.column) \($0.reason)" } == [
+            "2:5 quoted field 5 runs from line 2 to line 3 and holds 10 delimiters, as many as a whole record: the quote opened on line 2 is probably not closed where it should be"])
+        let width = Self.header + "SO1,1,2026-10-04,C1,\"Two\nlines\",P1,2,10,,20.00,Open,x\n"
+        let (wide, folder2) = try importFiles([("w.csv", utf8(width))])
+        defer { folder2.remove() }
+        #expect(wide.rejects.map(\.reason) == ["row has 12 fields but the header has 11 (the record runs from line 2 to line 3: a quote in it may be unbalanced)"])
+    }
+}
+
+/// Encodings: detection by byte-order mark and by plausibility, `encoding` overriding it.
+extension ImporterTests {
+    static let westernHeader = "order_id,order_date,customer_id,customer_name,sku,product_name,quantity,amount\r\n"
+    static let westernRows = "W1,2026-10-01,C1,Müller & Söhne GmbH,P1,Kaffee,1,10.00\r\n"
+        + "W2,2026-10-02,C2,Café Ñandú,P2,½ Preis Paket,2,5.50\r\n"
+
+    /// `text` in Windows-1252 (every character here is in it).
+    func windows1252(_ text: String) -> [UInt8] {
+        let specials: [Character: UInt8] = ["½": 0xBD]
+        return text.map { c -> UInt8 in
+            if let b = specials[c] { return b }
+            let v = c.unicodeScalars.first!.value
+            precondition(v < 0x100 && !(0x80..<0xA0).contains(v))
+            return UInt8(v)
+        }
+    }
+
+    @Test func windows1252IsDetectedAndReadExactly() throws {
+        let bytes = windows1252(Self.westernHeader + Self.westernRows)
+        let (result, folder) = try importFiles([("west.csv", bytes)])
+        defer { folder.remove() }
+        #expect((result.files[0].encoding, result.files[0].encodingSource) == (.windows1252, .detected))
+        #expect(result.rejects.isEmpty)
+        #expect(result.findings.isEmpty)
+        let data = result.data
+        #expect(data.orderLines.map { data.customerName($0.customer) } == ["Müller & Söhne GmbH", "Café Ñandú"])
+        #expect(data.products.map(\.name) == ["Kaffee", "½ Preis Paket"])
+    }
+
+    @Test func configuredEncodingOverridesDetection() throws {
+        var config = Configuration()
+        config[.orders].files = ["west*.csv"]
+        config[.orders].encoding = TextEncoding(configValue: "latin-1")
+        let (result, folder) = try importFiles([("west.csv", windows1252(Self.westernHeader + Self.westernRows))], config: config)
+        defer { folder.remove() }
+        #expect((result.files[0].encoding, result.files[0].encodingSource) == (.windows1252, .configured))
+        #expect(result.data.orderLines.map { result.data.customerName($0.customer) } == ["Müller & Söhne GmbH", "Café Ñandú"])
+        // The same bytes forced to GB18030 come out as the garbling the detection avoids.
+        config[.orders].encoding = .gb18030
+        let (forced, folder2) = try importFiles([("west.csv", windows1252(Self.westernHeader + Self.westernRows))], config: config)
+        defer { folder2.remove() }
+        #expect(forced.data.customerName(forced.data.orderLines[0].customer) == "M黮ler & S鰄ne GmbH")
+    }
+
+    @Test func utf16WithByteOrderMarksIsRead() throws {
+        let text = Self.westernHeader + Self.westernRows + "W3,2026-10-03,C3,上海贸易,P3,茶,1,3.00\r\n"
+        var le: [UInt8] = [0xFF, 0xFE], be: [UInt8] = [0xFE, 0xFF]
+        for unit in text.utf16 {
+            le += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            be += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        for (bytes, encoding) in [(le, TextEncoding.utf16LE), (be, .utf16BE)] {
+            let (result, folder) = try importFiles([("u16.csv", bytes)])
+            defer { folder.remove() }
+            #expect((result.files[0].encoding, result.files[0].encodingSource, result.files[0].table) == (encoding, .byteOrderMark, .orders))
+            #expect(result.rejects.isEmpty)
+            #expect(result.data.orderLines.map { result.data.customerName($0.customer) } == ["Müller & Söhne GmbH", "Café Ñandú", "上海贸易"])
+        }
+    }
+
+    @Test func doubtfulEncodingIsReportedWithTheFirstNonUTF8Byte() throws {
+        // Half GB2312 hanzi pairs, half Western accented letters: neither reading wins.
+        let bytes = Array("order_id,customer_id\n".utf8) + Array("A1,".utf8) + [0xD5, 0xC5] + Array("\nA2,M".utf8) + [0xFC] + Array("ller\n".utf8)
+        let (result, folder) = try importFiles([("odd.csv", bytes)])
+        defer { folder.remove() }
+        #expect(result.files[0].role == .rejected)
+        #expect((result.files[0].rowsRead, result.files[0].rejected) == (2, 2))
+        #expect(result.rejects.map { "\($0.line):\($0.column) \($0.reason)" } == [
+            "2:4 cannot tell the encoding: the file is not UTF-8 (first non-UTF-8 byte at offset 24) and reads neither clearly as GB18030 (1 common hanzi, 1 rare or invalid sequences) nor as Windows-1252 (0 undefined bytes); set encoding = \"gb18030\" or \"windows-1252\" under [tables.<table>] (with files = [\"<this file's name>\"])"])
     }
 }

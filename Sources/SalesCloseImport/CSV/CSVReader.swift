@@ -4,9 +4,13 @@ import Glibc
 /// Streams a CSV file (memory-mapped) through libcsv in 1 MiB chunks and hands each record to a callback,
 /// with the line it starts on. The only file in the project that calls `csv_*`.
 ///
-/// libcsv's silent defaults are switched off: no trimming of spaces around unquoted fields,
-/// every newline reported (so blank lines and CR LF pairs can be counted), and an unterminated
-/// quote at end of file is an error with the line where the record began. Lines are counted here because libcsv does not.
+/// libcsv's silent defaults are switched off: no trimming of spaces around unquoted fields and
+/// every newline reported (so blank lines and CR LF pairs can be counted). Lines are counted here
+/// because libcsv does not.
+///
+/// A quote that is never closed swallows the rest of the file into one field. The record where
+/// it opened is reported as an `UnreadableRecord` (its start line and field) and reading starts
+/// again on the next physical line, so the records before and after it are still delivered.
 public final class CSVReader {
     public struct Options: Sendable {
         public var delimiter: UInt8 = UInt8(ascii: ",")
@@ -28,6 +32,21 @@ public final class CSVReader {
         }
     }
 
+    /// A record that could not be read: a quoted field opened in it is never closed.
+    public struct UnreadableRecord: Sendable, Equatable {
+        /// Physical line where the record starts (1-based).
+        public var line: Int
+        /// 1-based number of the field whose opening quote is never closed.
+        public var column: Int
+        /// The first bytes of the record as text, for the reject's value.
+        public var start: String
+        public var reason: String
+    }
+
+    /// Reading restarts after an unclosed quote at most this often per file; the rest of the
+    /// file after the last restart is one unreadable record.
+    static let maximumRestarts = 100
+
     private let record = RecordBuffer()
     private var handler: (CSVRecord) -> Bool = { _ in true }
     private var line = 1
@@ -39,9 +58,39 @@ public final class CSVReader {
 
     public init() {}
 
-    /// Reads `path`, calling `onRecord` for every non-blank record until it returns false.
-    public func read(path: String, options: Options, onRecord: @escaping (CSVRecord) -> Bool) throws {
+    /// Reads `path`, calling `onRecord` for every non-blank record until it returns false, and
+    /// `onUnreadable` for every record left open by a quote that is never closed, in file order;
+    /// reading goes on after it on the next line unless `onUnreadable` returns false.
+    public func read(path: String, options: Options, onUnreadable: (UnreadableRecord) -> Bool = { _ in true },
+                     onRecord: @escaping (CSVRecord) -> Bool) throws {
         let file = try MappedFile(path: path)
+        handler = onRecord
+        defer { handler = { _ in true } }
+        stopped = false
+        var unreadable: [UnreadableRecord] = []
+        var skipLines = 0
+        var replaced = 0
+        while true {
+            let open = try parse(file, path: path, options: options, skipLines: skipLines)
+            replaced = max(replaced, decoderReplacedBytes)
+            guard var open else { break }
+            unreadable.append(open)
+            if unreadable.count > CSVReader.maximumRestarts {
+                open.reason += "; after \(CSVReader.maximumRestarts) such records the rest of the file is not read"
+                _ = onUnreadable(open)
+                break
+            }
+            if !onUnreadable(open) || stopped { break }
+            skipLines = open.line
+        }
+        replacedBytes = replaced
+    }
+
+    private var decoderReplacedBytes = 0
+
+    /// One pass over the file from physical line `skipLines + 1`; returns the record left open by
+    /// a quote that is never closed, if any.
+    private func parse(_ file: MappedFile, path: String, options: Options, skipLines: Int) throws -> UnreadableRecord? {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { csv_free(parser); parser.deallocate() }
         guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
@@ -50,39 +99,44 @@ public final class CSVReader {
         csv_set_delim(parser, options.delimiter)
         csv_set_space_func(parser) { _ in 0 }
 
-        handler = onRecord
-        line = 1; recordLine = 1; lastTerminatorWasCR = false; stopped = false
+        line = skipLines + 1; recordLine = line; lastTerminatorWasCR = false
         record.reset()
-        defer { handler = { _ in true } }
 
         let context = Unmanaged.passUnretained(self).toOpaque()
         let decoder = try options.encoding.makeDecoder()
-        var offset = 0
+        var skipper = LineSkipper(remaining: skipLines)
+        var offset = options.encoding.byteOrderMarkLength(file.bytes)
         let all = file.bytes
-        if all.count >= 3, all[0] == 0xEF, all[1] == 0xBB, all[2] == 0xBF { offset = 3 }   // UTF-8 BOM
+        func feed(_ utf8: UnsafeRawBufferPointer) throws {
+            let rest = skipper.skip(utf8)
+            guard rest.count > 0 else { return }
+            if csv_parse(parser, rest.baseAddress, rest.count, fieldCallback, recordCallback, context) != rest.count {
+                throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+            }
+        }
         while !stopped && offset < all.count {
             let end = min(offset + options.chunkSize, all.count)
             let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<end])
             file.release(upTo: offset)
             offset = end
-            try decoder.decode(bytes) { utf8 in
-                if csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context) != utf8.count {
-                    throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
-                }
-            }
+            try decoder.decode(bytes, feed)
         }
-        try decoder.finish { utf8 in
-            _ = csv_parse(parser, utf8.baseAddress, utf8.count, fieldCallback, recordCallback, context)
-        }
+        try decoder.finish(feed)
+        decoderReplacedBytes = decoder.replacedBytes
         // libcsv's own check needs CSV_STRICT, which would also stop on a stray quote mid-file;
         // an open quoted field at the end is detected from the parser state instead
         // (FIELD_BEGUN = 2 in libcsv.c).
-        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
-            throw ReadError.malformed(path: path, line: record.count == 0 ? line : recordLine,
-                                      reason: "unterminated quoted field: a quote opened on or after this line is never closed")
+        if !stopped && parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
+            let startLine = record.count == 0 ? line : recordLine
+            let column = record.count + 1
+            let start = record.withRecord(line: startLine, endLine: line) { r in
+                (0..<r.count).map { r.string($0) }.joined(separator: String(UnicodeScalar(options.delimiter)))
+            }
+            return UnreadableRecord(line: startLine, column: column, start: String(start.prefix(80)),
+                                    reason: "unterminated quoted field: the quote opened in field \(column) of line \(startLine) is never closed")
         }
         csv_fini(parser, fieldCallback, recordCallback, context)
-        replacedBytes = decoder.replacedBytes
+        return nil
     }
 
     fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {
@@ -103,7 +157,7 @@ public final class CSVReader {
     fileprivate func endRecord(_ terminator: Int32) {
         if record.count > 0 {
             if !stopped {
-                let keepGoing = record.withRecord(line: recordLine) { handler($0) }
+                let keepGoing = record.withRecord(line: recordLine, endLine: line) { handler($0) }
                 if !keepGoing { stopped = true }
             }
             record.reset()
@@ -161,7 +215,31 @@ private final class RecordBuffer {
         count += 1
     }
 
-    func withRecord<R>(line: Int, _ body: (CSVRecord) -> R) -> R {
-        body(CSVRecord(base: UnsafeRawPointer(bytes), spans: UnsafePointer(spans), count: count, line: line))
+    func withRecord<R>(line: Int, endLine: Int, _ body: (CSVRecord) -> R) -> R {
+        body(CSVRecord(base: UnsafeRawPointer(bytes), spans: UnsafePointer(spans), count: count, line: line, endLine: endLine))
+    }
+}
+
+/// Drops the first `remaining` physical lines of a decoded stream (CR LF, CR and LF each end one
+/// line), counting the same way as the reader, so a restart begins exactly on the next line.
+private struct LineSkipper {
+    var remaining: Int
+    private var afterCR = false
+    init(remaining: Int) { self.remaining = remaining }
+
+    mutating func skip(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard remaining > 0 || afterCR else { return bytes }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if afterCR {
+                afterCR = false
+                if b == 10 { i += 1; continue }
+            }
+            if remaining == 0 { break }
+            if b == 10 { remaining -= 1 } else if b == 13 { remaining -= 1; afterCR = true }
+            i += 1
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[i...])
     }
 }

@@ -6,6 +6,8 @@ public struct CSVRecord {
     public let count: Int
     /// 1-based line on which the record starts.
     public let line: Int
+    /// 1-based line on which the record ends (after `line` when a quoted field holds newlines).
+    public let endLine: Int
 
     /// The bytes of field `index` (empty beyond the last field).
     @inline(__always)

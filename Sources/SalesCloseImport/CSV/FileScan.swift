@@ -1,22 +1,33 @@
 import Crypto
 import Glibc
 
-/// What a first pass over an input file learns: its SHA-256, whether it is valid UTF-8,
-/// and its first line (to detect the delimiter).
+/// What a first pass over an input file learns: its SHA-256, whether it is valid UTF-8 (and
+/// where it stops being so), its byte-order mark, signs of binary data, the evidence for telling
+/// GB18030 from Windows-1252, and its first line (to detect the delimiter).
 public struct FileScan: Sendable {
     public var sha256: String
     public var byteCount: Int
     public var isValidUTF8: Bool
+    /// Offset of the first byte that is not part of valid UTF-8 (nil when the file is valid).
+    public var firstNonUTF8Offset: Int?
+    /// The encoding a byte-order mark at the start names (UTF-8, UTF-16 LE or BE), if any.
+    public var byteOrderMark: TextEncoding?
     /// The header line's bytes (BOM stripped, without the line end), at most 64 KiB.
     public var firstLine: [UInt8]
+    /// Signs that the file is not text at all (an image or workbook renamed `.csv`).
+    public var binary: BinaryEvidence
+    /// How the non-UTF-8 bytes read as GB18030 and as Windows-1252 (zero for UTF-8 files).
+    public var evidence: EncodingEvidence
+    /// The first 64 KiB, for locating a byte by line and column in messages.
+    public var prefix: [UInt8]
 
     public static func scan(path: String) throws -> FileScan {
         let file = try MappedFile(path: path)
         let bytes = file.bytes
         var hasher = SHA256()
         var validator = UTF8Validator()
-        var start = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let mark = [TextEncoding.utf8, .utf16LE, .utf16BE].first { $0.byteOrderMarkLength(bytes) > 0 }
+        let start = mark?.byteOrderMarkLength(bytes) ?? 0
         var firstLine: [UInt8] = []
         for b in bytes[start...].prefix(65536) {
             if b == 10 || b == 13 { break }
@@ -35,11 +46,31 @@ public struct FileScan: Sendable {
         let digest = hasher.finalize().map { byte in
             String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
         }.joined()
-        return FileScan(sha256: digest, byteCount: bytes.count, isValidUTF8: validator.isValid, firstLine: firstLine)
+        let prefix = Array(bytes.prefix(65536))
+        let evidence = validator.isValid || mark != nil ? EncodingEvidence() : EncodingEvidence(bytes)
+        return FileScan(sha256: digest, byteCount: bytes.count, isValidUTF8: validator.isValid,
+                        firstNonUTF8Offset: validator.isValid ? nil : validator.failureOffset ?? bytes.count,
+                        byteOrderMark: mark, firstLine: firstLine,
+                        binary: BinaryEvidence(prefix: prefix, utf16: mark == .utf16LE || mark == .utf16BE),
+                        evidence: evidence, prefix: prefix)
+    }
+
+    /// Line and column (1-based, the column counted in bytes) of byte `offset`, when it lies in
+    /// the first 64 KiB; else nil.
+    public func lineAndColumn(ofOffset offset: Int) -> (line: Int, column: Int)? {
+        guard offset < prefix.count else { return nil }
+        var line = 1, lineStart = 0
+        for i in 0..<offset where prefix[i] == 10 || (prefix[i] == 13 && (i + 1 >= prefix.count || prefix[i + 1] != 10)) {
+            line += 1; lineStart = i + 1
+        }
+        return (line, offset - lineStart + 1)
     }
 
     /// The delimiter among `,` `;` and tab that occurs most often in the header line.
-    public var detectedDelimiter: UInt8 {
+    public var detectedDelimiter: UInt8 { FileScan.delimiter(of: firstLine) }
+
+    /// The delimiter among `,` `;` and tab that occurs most often (outside quotes) in `firstLine`.
+    public static func delimiter(of firstLine: [UInt8]) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 9: 0]
         var quoted = false
         for b in firstLine {
@@ -52,6 +83,9 @@ public struct FileScan: Sendable {
 /// A streaming strict UTF-8 validator (rejects overlongs, surrogates and values past U+10FFFF).
 struct UTF8Validator {
     private var valid = true
+    /// Offset of the byte where validation failed (approximately: the start of the bad sequence).
+    private(set) var failureOffset: Int?
+    private var consumed = 0
     /// True while every byte so far is valid and no sequence is left incomplete.
     var isValid: Bool { valid && needed == 0 }
     private var needed = 0          // continuation bytes still expected
@@ -59,9 +93,16 @@ struct UTF8Validator {
     private var upper: UInt8 = 0xBF
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
-        guard valid, let base = bytes.baseAddress else { return }
-        let n = bytes.count
+        guard valid, bytes.baseAddress != nil else { return }
         var i = 0
+        scan(bytes, &i)
+        if !valid { failureOffset = consumed + i }
+        consumed += bytes.count
+    }
+
+    private mutating func scan(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) {
+        let base = bytes.baseAddress!
+        let n = bytes.count
         // A sequence left open by the previous buffer.
         while needed > 0 && i < n {
             guard bytes[i] >= lower, bytes[i] <= upper else { valid = false; return }

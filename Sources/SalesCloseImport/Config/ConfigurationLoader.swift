@@ -197,7 +197,7 @@ private struct KeyReader {
             s.dateFormat = f
         }
         if let e = try string(t, "encoding", path), e != "auto" {
-            guard let enc = TextEncoding(configValue: e) else { throw fail(path + "encoding", "expected auto, utf-8 or gb18030") }
+            guard let enc = TextEncoding(configValue: e) else { throw fail(path + "encoding", "expected \(TextEncoding.configSpellings), found \"\(e)\"") }
             s.encoding = enc
         }
         if let c = try strings(t, "cancelled_values", path) { s.cancelledValues = c }

@@ -1,9 +1,10 @@
 import SalesCloseCore
 
 /// What happened to one input file, for the manifest and the data-quality sheet.
-/// `rowsRead = accepted + rejected`; `accepted = counted + superseded`.
+/// `rowsRead = accepted + rejected`; `accepted = counted + superseded`. A file rejected as a
+/// whole (role `rejected`) has every row it holds counted as rejected.
 public struct InputFileReport: Sendable {
-    public enum Role: String, Sendable { case table, lookup, targets, skipped }
+    public enum Role: String, Sendable { case table, lookup, targets, skipped, rejected }
     public var path: String
     public var role: Role
     /// The table the file was read as (`orders`, …), or nil.
@@ -11,6 +12,7 @@ public struct InputFileReport: Sendable {
     public var sha256: String
     public var bytes: Int
     public var encoding: TextEncoding
+    public var encodingSource = EncodingSource.detected
     public var delimiter: UInt8
     public var rowsRead = 0
     public var accepted = 0

@@ -25,9 +25,9 @@ public struct Importer {
         var lookupTables: [Int: [String: String]] = [:]
         for path in try Importer.inputFiles(in: inputFolder) {
             let name = (path as NSString).lastPathComponent
-            guard lookupFiles.contains(name) else { try importTable(path: path, state: state); continue }
+            guard lookupFiles.contains(name) else { importTable(path: path, state: state); continue }
             let indices = configuration.lookups.indices.filter { configuration.lookups[$0].file == name }
-            let tables = try LookupReader.read(path: path, lookups: indices.map { configuration.lookups[$0] }, state: state)
+            let tables = LookupReader.read(path: path, lookups: indices.map { configuration.lookups[$0] }, state: state)
             for (i, table) in zip(indices, tables) { lookupTables[i] = table }
         }
         for (i, lookup) in configuration.lookups.enumerated() where lookupTables[i] == nil {
@@ -37,53 +37,109 @@ public struct Importer {
         var targets: [TargetRow] = []
         let targetsPath = (configFolder as NSString).appendingPathComponent(configuration.targetsFile)
         if FileManager.default.fileExists(atPath: targetsPath) {
-            targets = try TargetsReader.read(path: targetsPath, fileIndex: state.files.count, state: state)
+            targets = TargetsReader.read(path: targetsPath, state: state)
         }
         let data = Finalizer(state: state, configuration: configuration, lookupTables: lookupTables).salesData()
         return ImportResult(data: data, files: state.files, rejects: state.rejects, findings: state.findings, targets: targets)
     }
 
-    /// Reads one table file into `state`, recording its report, rejects and findings.
-    func importTable(path: String, state: ImportState) throws {
-        let scan = try FileScan.scan(path: path)
+    /// Reads one table file into `state`, recording its report, rejects and findings. A file
+    /// that cannot be read (not text, encoding unknown, not openable) or fits no table is
+    /// rejected as a whole; an unclosed quote rejects only the record it opens in.
+    func importTable(path: String, state: ImportState) {
         let name = (path as NSString).lastPathComponent
         let globTable = TableKind.allCases.first { kind in
             configuration[kind].files.contains { fnmatch($0, name, 0) == 0 }
         }
         let settings = globTable.map { configuration[$0] }
-        let delimiter = settings?.delimiter ?? scan.detectedDelimiter
-        let encoding = settings?.encoding ?? (scan.isValidUTF8 ? .utf8 : .gb18030)
-        let fileIndex = state.files.count
-        state.files.append(InputFileReport(path: path, role: .skipped, sha256: scan.sha256, bytes: scan.byteCount,
-                                           encoding: encoding, delimiter: delimiter))
+        guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .skipped, encoding: settings?.encoding,
+                                                                   delimiter: settings?.delimiter, table: globTable?.rawValue,
+                                                                   state: state) else { return }
         var rowReader: TableRowReader?
         var headerSeen = false
         let reader = CSVReader()
-        try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding)) { record in
-            if !headerSeen {
-                headerSeen = true
-                let headers = (0..<record.count).map { record.string($0) }
-                rowReader = self.rowReader(path: path, headers: headers, globTable: globTable, delimiter: delimiter,
-                                           fileIndex: fileIndex, state: state)
-                return rowReader != nil
+        do {
+            try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding), onUnreadable: { bad in
+                guard headerSeen else {
+                    state.rejectFile(fileIndex, line: bad.line, column: bad.column, value: bad.start,
+                                     reason: bad.reason + " (in the header)")
+                    return false
+                }
+                state.countRejectedRow(fileIndex)
+                state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start,
+                                            reason: bad.reason))
+                return true
+            }) { record in
+                if !headerSeen {
+                    headerSeen = true
+                    let headers = (0..<record.count).map { record.string($0) }
+                    rowReader = self.rowReader(path: path, headers: headers, globTable: globTable, delimiter: delimiter,
+                                               fileIndex: fileIndex, state: state)
+                    return true
+                }
+                guard rowReader != nil else {
+                    // A file rejected as a whole: its rows are counted, not read.
+                    state.countRejectedRow(fileIndex)
+                    return true
+                }
+                state.files[fileIndex].rowsRead += 1
+                do throws(RowProblem) {
+                    try rowReader!.read(record, into: state)
+                    state.files[fileIndex].accepted += 1
+                } catch {
+                    state.files[fileIndex].rejected += 1
+                    state.rejects.append(Reject(file: path, line: record.line, column: error.column, field: error.field,
+                                                value: error.value, reason: error.reason))
+                }
+                return true
             }
-            state.files[fileIndex].rowsRead += 1
-            do throws(RowProblem) {
-                try rowReader!.read(record, into: state)
-                state.files[fileIndex].accepted += 1
-            } catch {
-                state.files[fileIndex].rejected += 1
-                state.rejects.append(Reject(file: path, line: record.line, column: error.column, field: error.field,
-                                            value: error.value, reason: error.reason))
-            }
-            return true
+        } catch {
+            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
+            return
         }
-        if !headerSeen {
+        if !headerSeen && state.files[fileIndex].role != .rejected {
             state.findings.append(Finding(.warning, file: path, message: "the file is empty; skipped"))
         }
         if reader.replacedBytes > 0 {
             state.findings.append(Finding(.warning, file: path, message:
-                "\(reader.replacedBytes) byte(s) are neither UTF-8 nor \(encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
+                "\(reader.replacedBytes) byte(s) are not valid \(encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
+        }
+    }
+
+    /// Scans `path` and decides how to read it, recording its report in `state` with `role`.
+    /// Returns nil when the file is rejected as a whole (then its rows are counted as rejected
+    /// where they can be counted: a text file whose encoding is unknown is parsed for that).
+    static func admit(path: String, role: InputFileReport.Role, encoding: TextEncoding?, delimiter: UInt8?,
+                      table: String?, state: ImportState) -> (index: Int, encoding: TextEncoding, delimiter: UInt8)? {
+        let fileIndex = state.files.count
+        let scan: FileScan
+        do { scan = try FileScan.scan(path: path) } catch {
+            state.files.append(InputFileReport(path: path, role: role, sha256: "", bytes: 0, encoding: .utf8,
+                                               delimiter: UInt8(ascii: ",")))
+            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
+            return nil
+        }
+        state.files.append(InputFileReport(path: path, role: role, sha256: scan.sha256, bytes: scan.byteCount,
+                                           encoding: .utf8, delimiter: delimiter ?? scan.detectedDelimiter))
+        switch TextAdmission.decide(scan, encoding: encoding, delimiter: delimiter, table: table) {
+        case .read(let encoding, let source, let delimiter):
+            state.files[fileIndex].encoding = encoding
+            state.files[fileIndex].encodingSource = source
+            state.files[fileIndex].delimiter = delimiter
+            return (fileIndex, encoding, delimiter)
+        case .unreadable(let line, let column, let reason):
+            state.rejectFile(fileIndex, line: line, column: column, reason: reason)
+            if scan.binary.reason == nil {
+                // Text in an unknown encoding: its records can still be counted (delimiters and
+                // line ends are ASCII in every encoding considered).
+                var header = true
+                _ = try? CSVReader().read(path: path, options: .init(delimiter: scan.detectedDelimiter, encoding: .windows1252),
+                                          onUnreadable: { _ in state.countRejectedRow(fileIndex); return true }) { _ in
+                    if header { header = false } else { state.countRejectedRow(fileIndex) }
+                    return true
+                }
+            }
+            return nil
         }
     }
 
@@ -97,8 +153,9 @@ public struct Importer {
         if let globTable {
             mapping = mappings.first { $0.table == globTable }!
             guard mapping.isComplete else {
-                state.findings.append(Finding(.error, file: path, line: 1, message:
-                    "\(globTable.rawValue) file lacks required column(s) \(mapping.missingFields.joined(separator: ", ")); headers found: \(headerList)"))
+                state.files[fileIndex].table = globTable
+                state.rejectFile(fileIndex, line: 1, column: 1, value: headers.joined(separator: String(UnicodeScalar(delimiter))),
+                                 reason: "\(globTable.rawValue) file lacks required column(s) \(mapping.missingFields.joined(separator: ", ")); headers found: \(headerList)")
                 return nil
             }
         } else {
@@ -110,8 +167,9 @@ public struct Importer {
                     let found1 = $1.table.requiredFields.count - $1.missingFields.count
                     return (found0, -$0.missingFields.count) < (found1, -$1.missingFields.count)
                 }!
-                state.findings.append(Finding(.warning, file: path, line: 1, message:
-                    "matches no table; closest is \(closest.table.rawValue), which lacks \(closest.missingFields.joined(separator: ", ")); headers found: \(headerList); skipped"))
+                state.rejectFile(fileIndex, line: 1, column: 1, value: headers.joined(separator: String(UnicodeScalar(delimiter))),
+                                 reason: "matches no table; closest is \(closest.table.rawValue), which lacks \(closest.missingFields.joined(separator: ", ")); headers found: \(headerList)",
+                                 severity: .warning)
                 return nil
             }
             mapping = best
@@ -126,7 +184,8 @@ public struct Importer {
         }
         let decimalComma = settings.decimalComma ?? (delimiter == UInt8(ascii: ";"))
         let dates = settings.dateFormat.flatMap(DateParser.init(pattern:)) ?? .yearFirst
-        let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates, headerCount: headers.count)
+        let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates, headerCount: headers.count,
+                               delimiter: delimiter)
         return TableRowReader(table: mapping.table, mapping: mapping, parser: parser, fileIndex: fileIndex,
                               cancelledValues: settings.cancelledValues)
     }

@@ -3,15 +3,18 @@ import SalesCloseCore
 /// Reads the key and value columns of a `[[lookups]]` master file (e.g. employees → office).
 enum LookupReader {
     /// One key → value table per lookup, in order. Records the file in `state.files`.
-    static func read(path: String, lookups: [Configuration.Lookup], state: ImportState) throws -> [[String: String]] {
-        let scan = try FileScan.scan(path: path)
-        let fileIndex = state.files.count
-        let delimiter = scan.detectedDelimiter
-        state.files.append(InputFileReport(path: path, role: .lookup, sha256: scan.sha256, bytes: scan.byteCount,
-                                           encoding: scan.isValidUTF8 ? .utf8 : .gb18030, delimiter: delimiter))
-        var columns: [(key: Int, value: Int)?] = []
+    /// A file that cannot be read is rejected as a whole (and its lookups are empty).
+    static func read(path: String, lookups: [Configuration.Lookup], state: ImportState) -> [[String: String]] {
         var tables = [[String: String]](repeating: [:], count: lookups.count)
-        try CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: state.files[fileIndex].encoding)) { record in
+        guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .lookup, encoding: nil, delimiter: nil,
+                                                                   table: nil, state: state) else { return tables }
+        var columns: [(key: Int, value: Int)?] = []
+        do {
+        try CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: encoding), onUnreadable: { bad in
+            state.countRejectedRow(fileIndex)
+            state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start, reason: bad.reason))
+            return !columns.isEmpty
+        }) { record in
             if columns.isEmpty {
                 let headers = (0..<record.count).map { record.string($0) }
                 let normalized = headers.map(normalizedHeader)
@@ -41,6 +44,9 @@ enum LookupReader {
                                             reason: "lookup row lacks its key or value"))
             }
             return true
+        }
+        } catch {
+            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
         }
         return tables
     }

@@ -15,15 +15,19 @@ enum TargetsReader {
         "customer_id": ["customer_id", "customer", "客户编号"],
     ]
 
-    static func read(path: String, fileIndex: Int, state: ImportState) throws -> [TargetRow] {
-        let scan = try FileScan.scan(path: path)
-        let delimiter = scan.detectedDelimiter
-        state.files.append(InputFileReport(path: path, role: .targets, sha256: scan.sha256, bytes: scan.byteCount,
-                                           encoding: scan.isValidUTF8 ? .utf8 : .gb18030, delimiter: delimiter))
+    /// A file that cannot be read is rejected as a whole (and gives no targets).
+    static func read(path: String, state: ImportState) -> [TargetRow] {
+        guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .targets, encoding: nil, delimiter: nil,
+                                                                   table: nil, state: state) else { return [] }
         var columns: [String: Int]?
         var rows: [TargetRow] = []
         let numbers = NumberParser(decimalComma: delimiter == UInt8(ascii: ";"))
-        try CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: state.files[fileIndex].encoding)) { record in
+        do {
+        try CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: encoding), onUnreadable: { bad in
+            state.countRejectedRow(fileIndex)
+            state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start, reason: bad.reason))
+            return columns != nil
+        }) { record in
             guard let cols = columns else {
                 let normalized = (0..<record.count).map { normalizedHeader(record.string($0)) }
                 var found: [String: Int] = [:]
@@ -66,6 +70,9 @@ enum TargetsReader {
             rows.append(TargetRow(period: period, metric: metric, dimensions: dimensions, value: value, line: record.line))
             state.files[fileIndex].accepted += 1
             return true
+        }
+        } catch {
+            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
         }
         return rows
     }

@@ -1,3 +1,4 @@
+import Glibc
 import SalesCloseCore
 
 /// Typed access to the fields of one record, failing with the column and the reason.
@@ -5,6 +6,8 @@ struct RowParser {
     let numbers: NumberParser
     let dates: DateParser
     let headerCount: Int
+    /// The file's delimiter, to spot a quoted field that swallowed whole records.
+    var delimiter = UInt8(ascii: ",")
 
     func problem(_ r: CSVRecord, _ column: Int, _ field: String, _ reason: String) -> RowProblem {
         RowProblem(column: column + 1, field: field, value: r.string(column), reason: reason)
@@ -13,16 +16,33 @@ struct RowParser {
     /// Rejects a row whose field count differs from the header's (extra empty fields are allowed:
     /// spreadsheets pad rows), since shifted columns would put values under the wrong fields.
     func checkWidth(_ r: CSVRecord) throws(RowProblem) {
+        if r.endLine > r.line { try checkSwallowedRecords(r) }
         if r.count == headerCount { return }
+        var reason = "row has \(r.count) fields but the header has \(headerCount)"
+        if r.endLine > r.line { reason += " (the record runs from line \(r.line) to line \(r.endLine): a quote in it may be unbalanced)" }
         if r.count > headerCount {
             for i in headerCount..<r.count where r[i].count > 0 {
-                throw RowProblem(column: i + 1, field: "", value: r.string(i),
-                                 reason: "row has \(r.count) fields but the header has \(headerCount)")
+                throw RowProblem(column: i + 1, field: "", value: r.string(i), reason: reason)
             }
             return
         }
-        throw RowProblem(column: r.count + 1, field: "", value: "",
-                         reason: "row has \(r.count) fields but the header has \(headerCount)")
+        throw RowProblem(column: r.count + 1, field: "", value: "", reason: reason)
+    }
+
+    /// Rejects a record one of whose quoted fields spans lines and holds as many delimiters as
+    /// a whole record: a quote not closed where it should be has pulled the next record into it,
+    /// and the fields after it would be read from that record.
+    private func checkSwallowedRecords(_ r: CSVRecord) throws(RowProblem) {
+        let limit = max(headerCount - 1, 3)
+        for i in 0..<r.count {
+            let field = r[i]
+            guard let base = field.baseAddress, memchr(base, 10, field.count) != nil || memchr(base, 13, field.count) != nil else { continue }
+            let delimiters = field.reduce(0) { $0 + ($1 == delimiter ? 1 : 0) }
+            if delimiters >= limit {
+                throw RowProblem(column: i + 1, field: "", value: String(r.string(i).prefix(80)), reason:
+                    "quoted field \(i + 1) runs from line \(r.line) to line \(r.endLine) and holds \(delimiters) delimiters, as many as a whole record: the quote opened on line \(r.line) is probably not closed where it should be")
+            }
+        }
     }
 
     func isEmpty(_ r: CSVRecord, _ column: Int) -> Bool {

@@ -11,6 +11,8 @@ public struct Manifest: Encodable {
         public var sha256: String
         public var bytes: Int
         public var encoding: String
+        /// `configured`, `byte-order mark` or `detected`.
+        public var encodingSource: String
         public var delimiter: String
         public var rowsRead: Int
         public var accepted: Int
@@ -22,10 +24,10 @@ public struct Manifest: Encodable {
         /// Rows that count in the figures: accepted − duplicate.
         public var counted: Int
         public init(path: String, role: String, table: String?, sha256: String, bytes: Int, encoding: String,
-                    delimiter: String, rowsRead: Int, accepted: Int, rejected: Int, duplicate: Int,
+                    encodingSource: String = "detected", delimiter: String, rowsRead: Int, accepted: Int, rejected: Int, duplicate: Int,
                     exactDuplicates: Int, replacements: Int, counted: Int) {
             self.path = path; self.role = role; self.table = table; self.sha256 = sha256; self.bytes = bytes
-            self.encoding = encoding; self.delimiter = delimiter; self.rowsRead = rowsRead; self.accepted = accepted
+            self.encoding = encoding; self.encodingSource = encodingSource; self.delimiter = delimiter; self.rowsRead = rowsRead; self.accepted = accepted
             self.rejected = rejected; self.duplicate = duplicate; self.exactDuplicates = exactDuplicates
             self.replacements = replacements; self.counted = counted
         }
@@ -40,6 +42,11 @@ public struct Manifest: Encodable {
     public var toolVersion: String
     public var runTime: String
     public var command: String
+    /// `closed`, or `failed` for the diagnostics of a run that could not close.
+    public var status = "closed"
+    /// Why the run failed (the error it ended with), for a failed run.
+    public var failure: String?
+    /// The close period ("" when a failed run never got as far as knowing it).
     public var period: String
     public var configDigest: String
     public var inputs: [Input]
