@@ -56,6 +56,10 @@ let package = Package(
         // Forecasting speed and accuracy benchmark (release build; not part of the tests).
         .executableTarget(name: "ForecastBench", dependencies: ["SalesCloseForecast"], path: "Sources/ForecastBench"),
 
+        // libFuzzer entry point over the reader and the importer; scripts/fuzz.sh builds it with
+        // -sanitize=fuzzer and links it (SwiftPM cannot link a fuzzer executable itself).
+        .target(name: "SalesCloseFuzz", dependencies: ["SalesCloseImport"], path: "Sources/SalesCloseFuzz"),
+
         // Helpers shared by the test targets.
         .target(name: "SalesCloseTestSupport", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -71,7 +75,7 @@ let package = Package(
         .testTarget(name: "SalesCloseImportTests", dependencies: [
             "SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        ], exclude: ["Corpus"]),   // read from the source tree by CorpusTests
         .testTarget(name: "SalesCloseWritersTests", dependencies: [
             "SalesCloseWriters", "SalesCloseCore", "SalesCloseTestSupport",
         ]),

@@ -34,7 +34,7 @@ public struct BinaryEvidence: Sendable, Equatable {
     public var reason: String? {
         if let format { return "the file is \(format), not CSV text" }
         if controlBytes >= 8 && controlBytes * 100 > sampleSize {
-            return "the file is binary, not CSV text (\(controlBytes) control bytes in its first \(sampleSize) bytes)"
+            return "the file is binary, not CSV text (\(controlBytes) control bytes in its first \(sampleSize) bytes; if it is UTF-16 without a byte-order mark, set encoding = \"utf-16le\" or \"utf-16be\")"
         }
         return nil
     }

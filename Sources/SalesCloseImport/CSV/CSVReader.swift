@@ -15,9 +15,10 @@ public final class CSVReader {
     public struct Options: Sendable {
         public var delimiter: UInt8 = UInt8(ascii: ",")
         public var encoding: TextEncoding = .utf8
+        public var dialect = CSVDialect()
         public var chunkSize = 1 << 20
-        public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8) {
-            self.delimiter = delimiter; self.encoding = encoding
+        public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8, dialect: CSVDialect = CSVDialect()) {
+            self.delimiter = delimiter; self.encoding = encoding; self.dialect = dialect
         }
     }
 
@@ -105,14 +106,19 @@ public final class CSVReader {
         let context = Unmanaged.passUnretained(self).toOpaque()
         let decoder = try options.encoding.makeDecoder()
         var skipper = LineSkipper(remaining: skipLines)
+        var dialect = options.dialect.isStandard ? nil : DialectFilter(dialect: options.dialect, delimiter: options.delimiter)
         var offset = options.encoding.byteOrderMarkLength(file.bytes)
         let all = file.bytes
+        func parse(_ rfc: UnsafeRawBufferPointer) throws {
+            guard rfc.count > 0 else { return }
+            if csv_parse(parser, rfc.baseAddress, rfc.count, fieldCallback, recordCallback, context) != rfc.count {
+                throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+            }
+        }
         func feed(_ utf8: UnsafeRawBufferPointer) throws {
             let rest = skipper.skip(utf8)
             guard rest.count > 0 else { return }
-            if csv_parse(parser, rest.baseAddress, rest.count, fieldCallback, recordCallback, context) != rest.count {
-                throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
-            }
+            if dialect != nil { try dialect!.filter(rest, parse) } else { try parse(rest) }
         }
         while !stopped && offset < all.count {
             let end = min(offset + options.chunkSize, all.count)
@@ -122,6 +128,7 @@ public final class CSVReader {
             try decoder.decode(bytes, feed)
         }
         try decoder.finish(feed)
+        if dialect != nil { try dialect!.finish(parse) }
         decoderReplacedBytes = decoder.replacedBytes
         // libcsv's own check needs CSV_STRICT, which would also stop on a stray quote mid-file;
         // an open quoted field at the end is detected from the parser state instead

@@ -18,6 +18,8 @@ public struct Configuration: Sendable {
         public var dateFormat: String?
         /// nil = strict UTF-8 when the file is valid UTF-8, else GB18030.
         public var encoding: TextEncoding?
+        /// `escape`, `comment`, `quote_padding`: a non-RFC 4180 dialect to read.
+        public var dialect = CSVDialect()
         /// Status values that mark a cancelled line (compared case-insensitively).
         public var cancelledValues: [String] = ["cancelled", "canceled", "已取消", "取消", "作废"]
         public init() {}

@@ -167,6 +167,25 @@ private struct KeyReader {
         }
     }
 
+    /// `escape`, `comment` (one ASCII character each) and `quote_padding` (a boolean).
+    func dialect(_ t: TOMLTable, path: String) throws -> CSVDialect {
+        var d = CSVDialect()
+        func byte(_ key: String) throws -> UInt8? {
+            guard let v = try string(t, key, path), !v.isEmpty else { return nil }
+            guard v.utf8.count == 1, let b = v.utf8.first, b > 32, b < 127, b != 34 else {
+                throw fail(path + key, "expected one ASCII character other than a quote or space, found \"\(v)\"")
+            }
+            return b
+        }
+        d.escape = try byte("escape")
+        d.comment = try byte("comment")
+        if let v = t["quote_padding"] {
+            guard let b = v.bool else { throw fail(path + "quote_padding", "expected true or false") }
+            d.quotePadding = b
+        }
+        return d
+    }
+
     func tableSettings(_ t: TOMLTable, kind: TableKind, path: String) throws -> Configuration.TableSettings {
         var s = Configuration.TableSettings()
         s.files = try strings(t, "files", path) ?? []
@@ -201,6 +220,7 @@ private struct KeyReader {
             s.encoding = enc
         }
         if let c = try strings(t, "cancelled_values", path) { s.cancelledValues = c }
+        s.dialect = try dialect(t, path: path)
         return s
     }
 }

@@ -16,6 +16,9 @@ extension Configuration {
             out += "decimal = \(t.decimalComma.map { q($0 ? "," : ".") } ?? q("auto"))\n"
             out += "date_format = \(q(t.dateFormat ?? "YYYY-MM-DD"))\n"
             out += "encoding = \(q(t.encoding?.rawValue ?? "auto"))\n"
+            out += "escape = \(q(t.dialect.escape.map { String(UnicodeScalar($0)) } ?? ""))\n"
+            out += "comment = \(q(t.dialect.comment.map { String(UnicodeScalar($0)) } ?? ""))\n"
+            out += "quote_padding = \(t.dialect.quotePadding)\n"
             if kind == .orders { out += "cancelled_values = \(list(t.cancelledValues))\n" }
             out += "[tables.\(kind.rawValue).columns]\n"
             for field in kind.fields {

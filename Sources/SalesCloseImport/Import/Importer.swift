@@ -59,20 +59,31 @@ public struct Importer {
         var headerSeen = false
         let reader = CSVReader()
         do {
-            try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding), onUnreadable: { bad in
+            let dialect = settings?.dialect ?? CSVDialect()
+            try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding, dialect: dialect), onUnreadable: { bad in
                 guard headerSeen else {
                     state.rejectFile(fileIndex, line: bad.line, column: bad.column, value: bad.start,
                                      reason: bad.reason + " (in the header)")
                     return false
                 }
                 state.countRejectedRow(fileIndex)
-                state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start,
-                                            reason: bad.reason))
+                // In a file rejected as a whole, its one reject row stands for every record.
+                if state.files[fileIndex].role != .rejected {
+                    state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start,
+                                                reason: bad.reason))
+                }
                 return true
             }) { record in
                 if !headerSeen {
                     headerSeen = true
                     let headers = (0..<record.count).map { record.string($0) }
+                    if !dialect.quotePadding, let i = headers.firstIndex(where: { Importer.isPaddedOutsideQuotes($0, delimiter: delimiter) }) {
+                        state.files[fileIndex].table = globTable
+                        let section = globTable.map { "[tables.\($0.rawValue)]" } ?? "[tables.<table>] (with files = [\"\(name)\"])"
+                        state.rejectFile(fileIndex, line: record.line, column: i + 1, value: headers[i], reason:
+                            "header field \(i + 1) is padded outside its quotes, which RFC 4180 does not allow and would shift or garble the fields; set quote_padding = true under \(section)")
+                        return true
+                    }
                     rowReader = self.rowReader(path: path, headers: headers, globTable: globTable, delimiter: delimiter,
                                                fileIndex: fileIndex, state: state)
                     return true
@@ -104,6 +115,21 @@ public struct Importer {
             state.findings.append(Finding(.warning, file: path, message:
                 "\(reader.replacedBytes) byte(s) are not valid \(encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
         }
+    }
+
+    /// A header field read from `"name" , "next"` or ` "name"`: spaces between a quote and a
+    /// delimiter or the start of the field.
+    static func isPaddedOutsideQuotes(_ field: String, delimiter: UInt8) -> Bool {
+        let d = Character(UnicodeScalar(delimiter))
+        let trimmed = field.drop { $0 == " " }
+        if trimmed.count < field.count && trimmed.first == "\"" { return true }
+        let chars = Array(field)
+        for (i, c) in chars.enumerated() where c == "\"" {
+            var j = i + 1
+            while j < chars.count, chars[j] == " " { j += 1 }
+            if j > i + 1, j == chars.count || chars[j] == d { return true }
+        }
+        return false
     }
 
     /// Scans `path` and decides how to read it, recording its report in `state` with `role`.

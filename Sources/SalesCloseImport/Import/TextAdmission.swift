@@ -10,7 +10,8 @@ struct TextAdmission {
 
     /// Decides for `scan`; `table` names the table in the suggestion to set `encoding`.
     static func decide(_ scan: FileScan, encoding configured: TextEncoding?, delimiter: UInt8?, table: String?) -> Outcome {
-        if let reason = scan.binary.reason, scan.byteOrderMark != .utf16LE, scan.byteOrderMark != .utf16BE {
+        let utf16 = [TextEncoding.utf16LE, .utf16BE].contains(configured ?? scan.byteOrderMark ?? .utf8)
+        if let reason = scan.binary.reason, !utf16 {
             let place = scan.lineAndColumn(ofOffset: scan.binary.offset) ?? (1, 1)
             return .unreadable(line: place.line, column: place.column, reason: reason)
         }

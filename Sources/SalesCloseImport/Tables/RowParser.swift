@@ -29,6 +29,17 @@ struct RowParser {
         throw RowProblem(column: r.count + 1, field: "", value: "", reason: reason)
     }
 
+    /// Rejects a record with a NUL byte in a field: no export writes one in text, and it would
+    /// cut names short in the workbook.
+    func checkNUL(_ r: CSVRecord) throws(RowProblem) {
+        for i in 0..<r.count {
+            let field = r[i]
+            guard let base = field.baseAddress, let at = memchr(base, 0, field.count) else { continue }
+            throw RowProblem(column: i + 1, field: "", value: r.string(i).split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0"),
+                             reason: "field \(i + 1) holds a NUL byte at its character \(base.distance(to: UnsafeRawPointer(at)) + 1)")
+        }
+    }
+
     /// Rejects a record one of whose quoted fields spans lines and holds as many delimiters as
     /// a whole record: a quote not closed where it should be has pulled the next record into it,
     /// and the fields after it would be read from that record.
@@ -45,15 +56,25 @@ struct RowParser {
         }
     }
 
+    /// A text or id field is empty only when it holds no bytes at all: a value of one space, or
+    /// of NBSP or ideographic spaces, is a value and kept as written.
     func isEmpty(_ r: CSVRecord, _ column: Int) -> Bool {
+        column < 0 || r[column].count == 0
+    }
+
+    /// A number or date field is blank when it holds nothing but ASCII spaces and tabs.
+    func isBlank(_ r: CSVRecord, _ column: Int) -> Bool {
         guard column >= 0 else { return true }
         var lo = 0, hi = r[column].count
         trimSpaces(r[column], &lo, &hi)
         return lo == hi
     }
 
+    /// A required key: kept as written, but one made only of spaces is rejected like an empty one
+    /// (it would make every such row one customer, order or product called " ").
     func id(_ r: CSVRecord, _ column: Int, _ field: String, _ interner: inout ByteInterner) throws(RowProblem) -> NameID {
         guard column >= 0, !isEmpty(r, column) else { throw problem(r, max(column, 0), field, "\(field) is empty") }
+        guard !isBlank(r, column) else { throw problem(r, column, field, "\(field) holds only spaces") }
         return interner.intern(r[column])
     }
 
@@ -73,7 +94,7 @@ struct RowParser {
     }
 
     func optionalDate(_ r: CSVRecord, _ column: Int, _ field: String) throws(RowProblem) -> Day? {
-        guard column >= 0, !isEmpty(r, column) else { return nil }
+        guard column >= 0, !isBlank(r, column) else { return nil }
         return try date(r, column, field)
     }
 
@@ -88,7 +109,7 @@ struct RowParser {
     }
 
     func optionalNumber(_ r: CSVRecord, _ column: Int, _ field: String, scale: Int, allowPercent: Bool = false) throws(RowProblem) -> Int64? {
-        guard column >= 0, !isEmpty(r, column) else { return nil }
+        guard column >= 0, !isBlank(r, column) else { return nil }
         return try number(r, column, field, scale: scale, allowPercent: allowPercent)
     }
 }

@@ -40,6 +40,7 @@ struct TableRowReader {
     /// Reads one record into `state`, or returns why it cannot be read.
     mutating func read(_ r: CSVRecord, into state: ImportState) throws(RowProblem) {
         try parser.checkWidth(r)
+        try parser.checkNUL(r)
         let source = SourceRef(file: fileIndex, line: r.line)
         switch table {
         case .orders: state.add(try orderLine(r, state, source), file: fileIndex)
