@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "SalesClose",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "salesclose", targets: ["SalesCloseCLI"]),
         .executable(name: "salesclose-gen", targets: ["SalesCloseGenerator"]),
@@ -27,10 +26,15 @@ let package = Package(
         .target(name: "SalesCloseCore"),
         // Forecasting models; depends on nothing but the standard library and Foundation math.
         .target(name: "SalesCloseForecast"),
+        // The configuration: one typed, versioned value read from salesclose.toml. The only user of TOMLKit.
+        .target(name: "SalesCloseConfiguration", dependencies: [
+            "SalesCloseCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // CSV exports -> typed, validated rows. The only user of libcsv.
         .target(name: "SalesCloseImport", dependencies: [
-            "SalesCloseCore", "CLibCSV",
-            .product(name: "TOMLKit", package: "TOMLKit"),
+            "SalesCloseCore", "SalesCloseConfiguration", "CLibCSV",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: [
             // The row loop mutates one import state object; Swift's dynamic exclusivity checks on
@@ -39,12 +43,12 @@ let package = Package(
         ]),
         // CSV tables, XLSX close pack, manifest. The only user of libxlsxwriter.
         .target(name: "SalesCloseWriters", dependencies: [
-            "SalesCloseCore", "CLibXLSXWriter",
+            "SalesCloseCore", "SalesCloseConfiguration", "CLibXLSXWriter",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Orchestration of a run: import, calculate, write to a temporary folder, rename.
         .target(name: "SalesClosePipeline", dependencies: [
-            "SalesCloseCore", "SalesCloseImport", "SalesCloseForecast", "SalesCloseWriters",
+            "SalesCloseCore", "SalesCloseConfiguration", "SalesCloseImport", "SalesCloseForecast", "SalesCloseWriters",
         ]),
         // Thin command line; the only user of ArgumentParser.
         .executableTarget(name: "SalesCloseCLI", dependencies: [
@@ -58,7 +62,7 @@ let package = Package(
 
         // libFuzzer entry point over the reader and the importer; scripts/fuzz.sh builds it with
         // -sanitize=fuzzer and links it (SwiftPM cannot link a fuzzer executable itself).
-        .target(name: "SalesCloseFuzz", dependencies: ["SalesCloseImport"], path: "Sources/SalesCloseFuzz"),
+        .target(name: "SalesCloseFuzz", dependencies: ["SalesCloseConfiguration", "SalesCloseImport"], path: "Sources/SalesCloseFuzz"),
 
         // Helpers shared by the test targets.
         .target(name: "SalesCloseTestSupport", dependencies: [
@@ -72,15 +76,18 @@ let package = Package(
         .testTarget(name: "SalesCloseForecastTests", dependencies: [
             "SalesCloseForecast", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "SalesCloseConfigurationTests", dependencies: [
+            "SalesCloseConfiguration", "SalesCloseCore", "SalesCloseTestSupport",
+        ]),
         .testTarget(name: "SalesCloseImportTests", dependencies: [
-            "SalesCloseImport", "SalesCloseCore", "SalesCloseTestSupport",
+            "SalesCloseImport", "SalesCloseConfiguration", "SalesCloseCore", "SalesCloseTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Corpus"]),   // read from the source tree by CorpusTests
         .testTarget(name: "SalesCloseWritersTests", dependencies: [
-            "SalesCloseWriters", "SalesCloseCore", "SalesCloseTestSupport",
+            "SalesCloseWriters", "SalesCloseConfiguration", "SalesCloseCore", "SalesCloseTestSupport",
         ]),
         .testTarget(name: "SalesCloseEndToEndTests", dependencies: [
-                        "SalesClosePipeline", "SalesCloseImport", "SalesCloseCore", "SalesCloseWriters", "SalesCloseTestSupport",
+                        "SalesClosePipeline", "SalesCloseConfiguration", "SalesCloseImport", "SalesCloseCore", "SalesCloseWriters", "SalesCloseTestSupport",
                         "SalesCloseCLI",   // built so the command-line tests can run the binary
                     ],
                     resources: [.copy("Fixtures")]),

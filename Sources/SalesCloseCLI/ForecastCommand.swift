@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import SalesCloseCore
 import SalesClosePipeline
 
 struct ForecastCommand: ParsableCommand {
@@ -18,16 +16,10 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
-        let date: Day
-        if let runDate {
-            let parts = runDate.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let d = Day(year: parts[0], month: parts[1], day: parts[2]) else {
-                throw ValidationError("--run-date must be YYYY-MM-DD, found \"\(runDate)\"")
-            }
-            date = d
-        } else {
-            date = Day(daysSinceEpoch: Int32(Int(Date().timeIntervalSince1970) / 86_400))
-        }
+        let date = try runDate.map { text in
+            guard let d = ForecastRun.runDate(text) else { throw ValidationError("--run-date must be YYYY-MM-DD, found \"\(text)\"") }
+            return d
+        } ?? ForecastRun.today()
         let summary = try ForecastRun(options: folders.runOptions(period: period), runDate: date, horizon: horizon,
                                       log: logToStderr).execute()
         print("\(summary.seriesCount) series forecast from \(summary.through.advanced(by: 1)); "

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SalesCloseCore
 import SalesClosePipeline
 
 struct SalesCloseCommand: ParsableCommand {
@@ -14,7 +13,7 @@ struct SalesCloseCommand: ParsableCommand {
 /// The folders and flags every data command shares.
 struct FolderOptions: ParsableArguments {
     @Option(help: "Folder of CSV exports.") var input = "Input"
-    @Option(help: "Folder with salesclose.toml and targets.csv.") var config = "Config"
+    @Option(help: "Folder with salesclose.toml and targets.csv, or the .toml file itself.") var config = "Config"
     @Option(help: "Folder the outputs are written under.") var output = "Output"
     @Flag(help: "Fail (exit 1) on any rejected row or data warning instead of reporting it.") var strict = false
 
@@ -22,8 +21,7 @@ struct FolderOptions: ParsableArguments {
         var o = RunOptions()
         o.inputFolder = input; o.configFolder = config; o.outputFolder = output; o.strict = strict
         if let period {
-            guard let m = Month(period) else { throw ValidationError("--period must be YYYY-MM, found \"\(period)\"") }
-            o.period = m
+            guard o.setPeriod(period) else { throw ValidationError("--period must be YYYY-MM, found \"\(period)\"") }
         }
         return o
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import SalesCloseImport
 import SalesClosePipeline
 
 struct ValidateCommand: ParsableCommand {
@@ -9,9 +8,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var folders: FolderOptions
 
     func run() throws {
-        let options = try folders.runOptions(period: nil)
-        let result = try importInputs(configuration: try loadConfiguration(options.configFolder), options: options, log: logToStderr)
-        let rows = result.files.reduce(0) { $0 + $1.rowsRead }
-        print("\(result.files.count) files, \(rows) rows read, \(result.rejects.count) rejected, \(result.findings.count) findings")
+        let v = try Validation(options: folders.runOptions(period: nil), log: logToStderr)
+        print("\(v.files) files, \(v.rowsRead) rows read, \(v.rejected) rejected, \(v.findings) findings")
     }
 }

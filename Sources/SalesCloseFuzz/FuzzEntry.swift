@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseImport
 
 /// libFuzzer entry point over the reader and the importer (built and run by `scripts/fuzz.sh`).
@@ -48,10 +49,10 @@ final class FuzzFolder: Sendable {
         var config = Configuration()
         guard selector & 1 == 1 else { return config }
         config[.orders].files = ["input.csv"]
-        config[.orders].delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, nil][Int(selector >> 1) & 3]
-        config[.orders].encoding = [nil, .utf8, .gb18030, .windows1252, .utf16LE, .utf16BE, nil, nil][Int(selector >> 3) & 7]
-        if selector & 0x40 != 0 { config[.orders].dateFormat = "DD.MM.YYYY" }
-        if selector & 0x80 != 0 { config[.orders].decimalComma = true }
+        config[.orders].delimiter = [Delimiter.comma, .semicolon, .tab, nil][Int(selector >> 1) & 3]
+        config[.orders].encoding = [nil, InputEncoding.utf8, .gb18030, .windows1252, .utf16LE, .utf16BE, nil, nil][Int(selector >> 3) & 7]
+        if selector & 0x40 != 0 { config[.orders].dateFormat = DatePattern("DD.MM.YYYY")! }
+        if selector & 0x80 != 0 { config[.orders].decimal = .comma }
         return config
     }
 }

@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseImport
 import SalesCloseWriters
@@ -25,17 +26,12 @@ struct CloseCalculation {
     init(imported: ImportResult, configuration: Configuration, period: Month) {
         let data = imported.data
         actuals = MonthlyActuals(data: data)
-        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: targetSettings(configuration))
+        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings)
         achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
         growth = GrowthReport(actuals: actuals, data: data, close: period)
-        abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: ABCSettings(
-            windowMonths: configuration.abcWindowMonths, metric: TargetMetric(rawValue: configuration.abcMetric) ?? .revenue,
-            a: configuration.abcA, b: configuration.abcB, x: configuration.xyzX, y: configuration.xyzY))
+        abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: configuration.abc)
 
-        let settings = OrderToCashSettings(
-            agingBucketEdges: configuration.agingBuckets,
-            agingBasis: configuration.agingBasis == "due_date" ? .dueDate : .shipDate,
-            defaultPaymentTermsDays: configuration.defaultPaymentTermsDays)
+        let settings = configuration.receivables
         let matching = ShipmentMatching(data: data)
         backlog = BacklogReport(data: data, matching: matching, period: period, settings: settings)
         delivery = DeliveryReport(data: data, matching: matching, period: period, settings: settings)
@@ -45,10 +41,10 @@ struct CloseCalculation {
                                               shippedValueTarget: monthTarget, settings: settings)
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
         forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
-                                       horizon: configuration.forecastHorizon, levels: configuration.forecastLevels)
-        let quantityForecast = configuration.forecastMetrics.contains("quantity")
-            ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecastHorizon,
-                                  levels: configuration.forecastLevels, metric: .quantity).table(names: data.names)
+                                       horizon: configuration.forecast.horizon, levels: configuration.forecast.levels)
+        let quantityForecast = configuration.forecast.metrics.contains(.quantity)
+            ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecast.horizon,
+                                  levels: configuration.forecast.levels, metric: .quantity).table(names: data.names)
             : nil
         projections = forecast.projections(actuals: actuals, plan: plan, close: period)
 
@@ -63,10 +59,4 @@ struct CloseCalculation {
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
     }
-}
-
-/// The `[targets]` settings of the configuration (validated when it was loaded).
-func targetSettings(_ configuration: Configuration) -> TargetSettings {
-    TargetSettings(allocation: AllocationMethod(rawValue: configuration.allocation) ?? .priorYear,
-                   weights: configuration.allocationWeights.isEmpty ? nil : configuration.allocationWeights)
 }

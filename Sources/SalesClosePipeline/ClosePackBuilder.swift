@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseImport
 import SalesCloseWriters
@@ -13,7 +14,7 @@ struct ClosePackBuilder {
     let rejectsTable: ReportTable
 
     func pack() -> ClosePack {
-        let language = Language(code: configuration.language) ?? .english
+        let language = configuration.language
         let names = imported.data.names
         return ClosePack(period: period, language: language, kpis: kpis(), summaryCharts: summaryCharts(),
                          sheets: [
@@ -101,7 +102,7 @@ struct ClosePackBuilder {
     }
 
     private func configurationBucketNames() -> [String] {
-        OrderToCashSettings(agingBucketEdges: configuration.agingBuckets).agingBucketNames
+        configuration.receivables.agingBucketNames
     }
 
     private func inputFilesTable() -> ReportTable {
@@ -115,17 +116,8 @@ struct ClosePackBuilder {
     }
 
     private func settingsTable() -> ReportTable {
-        let c = configuration
-        let settings: [(String, String)] = [
-            ("targets.allocation", c.allocation), ("abc.window_months", String(c.abcWindowMonths)),
-            ("abc.metric", c.abcMetric), ("abc.a", percent(c.abcA)), ("abc.b", percent(c.abcB)),
-            ("abc.x", String(c.xyzX)), ("abc.y", String(c.xyzY)),
-            ("achievement.low", percent(c.achievementLow)), ("achievement.high", percent(c.achievementHigh)),
-            ("receivables.aging_buckets", c.agingBuckets.map(String.init).joined(separator: ", ")),
-            ("receivables.aging_basis", c.agingBasis), ("config_digest", c.digest),
-        ]
-        return ReportTable(name: "settings", columns: [.init("setting", .text), .init("value", .text)],
-                           rows: settings.map { [.text($0.0), .text($0.1)] })
+        ReportTable(name: "settings", columns: [.init("setting", .text), .init("value", .text)],
+                    rows: configuration.settingsRows.map { [.text($0.setting), .text($0.value)] })
     }
 }
 

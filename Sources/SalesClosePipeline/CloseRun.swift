@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseImport
 import SalesCloseWriters
@@ -73,7 +74,7 @@ public struct CloseRun {
                 }
                 try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
                                    createdAt: period.lastDay,
-                                   thresholds: AchievementColours(low: configuration.achievementLow, high: configuration.achievementHigh))
+                                   thresholds: AchievementColours(low: configuration.achievement.low, high: configuration.achievement.high))
                 var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
                 try manifest.addOutputs(in: folder)
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
@@ -111,11 +112,17 @@ public struct CloseRun {
     }
 }
 
-/// Loads the configuration, turning its errors into exit code 2.
-public func loadConfiguration(_ folder: String) throws -> Configuration {
-    do { return try Configuration.load(folder: folder) } catch let e as ConfigurationError {
-        throw PipelineError(exitCode: 2, e.description)
+/// Loads the configuration `--config` names (its folder or the `.toml` file), turning its errors
+/// into exit code 2.
+public func loadConfiguration(_ location: String) throws -> Configuration {
+    do { return try Configuration.load(location) } catch {
+        throw PipelineError(exitCode: 2, error.description)
     }
+}
+
+/// The configuration in effect as TOML (`salesclose config`).
+public func configurationText(_ location: String) throws -> String {
+    try loadConfiguration(location).renderedTOML()
 }
 
 /// Imports the input folder, logging findings and rejects like a compiler; under `strict`
@@ -128,7 +135,7 @@ public func importInputs(configuration: Configuration, options: RunOptions, log:
     }
     let result: ImportResult
     do {
-        result = try Importer(configuration: configuration).run(inputFolder: options.inputFolder, configFolder: options.configFolder)
+        result = try Importer(configuration: configuration).run(inputFolder: options.inputFolder, configFolder: configuration.folder)
     } catch {
         throw PipelineError(exitCode: 1, "\(options.inputFolder): error: cannot list the input folder: \(error)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SalesCloseCore
+import SalesCloseConfiguration
 import SalesCloseImport
 import SalesCloseWriters
 
@@ -24,6 +25,16 @@ public struct ForecastRun {
         self.options = options; self.runDate = runDate; self.horizon = horizon; self.log = log
     }
 
+    /// The snapshot date of `--run-date YYYY-MM-DD`, nil when it is not a calendar day.
+    public static func runDate(_ text: String) -> Day? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return Day(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Today (UTC), the default snapshot date.
+    public static func today() -> Day { Day(daysSinceEpoch: Int32(Int(Date().timeIntervalSince1970) / 86_400)) }
+
     public func execute() throws -> Summary {
         let configuration = try loadConfiguration(options.configFolder)
         let imported = try importInputs(configuration: configuration, options: options, log: log)
@@ -31,15 +42,15 @@ public struct ForecastRun {
         guard let through = options.period ?? lastCompleteMonth(of: data) else {
             throw PipelineError(exitCode: 1, "\(options.inputFolder): error: no order lines were read; nothing to forecast")
         }
-        log("forecasting from \(through.advanced(by: 1)) for \(horizon ?? configuration.forecastHorizon) months")
+        log("forecasting from \(through.advanced(by: 1)) for \(horizon ?? configuration.forecast.horizon) months")
         let actuals = MonthlyActuals(data: data)
-        let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: targetSettings(configuration))
+        let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings)
         let forecast = ForecastCalculation(actuals: actuals, data: data, through: through,
-                                           horizon: horizon ?? configuration.forecastHorizon, levels: configuration.forecastLevels)
+                                           horizon: horizon ?? configuration.forecast.horizon, levels: configuration.forecast.levels)
         let forecastTable = forecast.table(names: data.names)
-        let quantityTables = configuration.forecastMetrics.contains("quantity")
+        let quantityTables = configuration.forecast.metrics.contains(.quantity)
             ? [ForecastCalculation(actuals: actuals, data: data, through: through, horizon: forecast.horizon,
-                                   levels: configuration.forecastLevels, metric: .quantity).table(names: data.names)]
+                                   levels: configuration.forecast.levels, metric: .quantity).table(names: data.names)]
             : []
         let projection = ForecastCalculation.projectionTable(
             forecast.projections(actuals: actuals, plan: plan, close: through), names: data.names)
@@ -53,10 +64,10 @@ public struct ForecastRun {
             KPI("forecast_next_month", .moneyOrEmpty(next)),
             KPI("forecast_horizon_total", .moneyOrEmpty(year)),
         ]
-        let pack = ClosePack(period: through, language: Language(code: configuration.language) ?? .english,
+        let pack = ClosePack(period: through, language: configuration.language,
                              kpis: kpis, sheets: [
             ClosePackSheet(titleKey: "forecast", table: forecastTable, sideTables: [projection],
-                           notes: [Translations.text("forecast_note", Language(code: configuration.language) ?? .english)]),
+                           notes: [Translations.text("forecast_note", configuration.language)]),
             ClosePackSheet(titleKey: "forecast_accuracy", table: accuracy.summary, sideTables: [accuracy.detail]),
         ])
         let destination = try OutputFolder(root: options.outputFolder).withLock(log: log) {

@@ -10,6 +10,13 @@ public struct RunOptions: Sendable {
     /// Data errors fail the run (exit 1) instead of being reported and skipped.
     public var strict = false
     public init() {}
+
+    /// Sets `period` from `YYYY-MM`; false when the text is not a month.
+    public mutating func setPeriod(_ text: String) -> Bool {
+        guard let m = Month(text) else { return false }
+        period = m
+        return true
+    }
 }
 
 /// A failure that ends a command, with the exit code SPEC gives it.

@@ -65,6 +65,29 @@ import Testing
         #expect(try run(["config", "--config", config.path]).stderr.contains("salesclose.toml:1:"))
     }
 
+    @Test func configMayNameTheTomlFileButMustExist() throws {
+        let out = try TemporaryFolder()
+        defer { out.remove() }
+        let r = try run(["run", "--input", fixture + "/Input", "--config", fixture + "/Config/salesclose.toml", "--output", out.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("outputs for 2024-02 written to"))
+        let missing = try run(["run", "--input", fixture + "/Input", "--config", fixture + "/Konfig", "--output", out.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "\(fixture)/Konfig: error: configuration folder not found\n")
+        let missingFile = try run(["config", "--config", fixture + "/Config/salesclose.tml.toml"])
+        #expect(missingFile.status == 2)
+        #expect(missingFile.stderr == "\(fixture)/Config/salesclose.tml.toml: error: configuration file not found\n")
+    }
+
+    @Test func unknownKeyExitsTwoWithPlaceAndSuggestion() throws {
+        let config = try TemporaryFolder()
+        defer { config.remove() }
+        let file = try config.write("salesclose.toml", "[abc]\nwindows_months = 6\n")
+        let r = try run(["run", "--input", fixture + "/Input", "--config", config.path, "--output", config.path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "\(file):2:1: error: unknown key `windows_months` in [abc]; did you mean `window_months`?\n")
+    }
+
     @Test func configPrintsTheConfigurationInEffect() throws {
         let r = try run(["config", "--config", fixture + "/Config"])
         #expect(r.status == 0)

@@ -17,7 +17,7 @@ extension CommandLineTests {
         try work.write("Input/orders-a.csv", Self.header + "SO1,1,2026-09-03,C1,Acme,P1,2,10,20.00\nSO2,1,2026-10-03,C2,Beta,P1,1,10,10.00\n")
         try work.write("Input/orders-b.csv", Self.header + "SO3,1,2026-10-04,C1,Acme,P1,2,10,20.00\nSO4,1,2026-10-05,C2,\"Beta,P1,1,10,10.00\n")
         try work.write("Input/logo.csv", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])
-        let input = work.path + "/Input", config = work.path + "/Config", output = work.path + "/Output"
+        let input = work.path + "/Input", config = try work.subfolder("Config"), output = work.path + "/Output"
         let r = try run(["run", "--input", input, "--config", config, "--output", output, "--period", "2026-10"])
         #expect(r.status == 0)
         #expect(r.stderr.contains("\(input)/orders-b.csv:3:5: error: unterminated quoted field: the quote opened in field 5 of line 3 is never closed"))

@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseTestSupport
 import Testing
@@ -30,7 +31,7 @@ import Testing
         if let toml = FileManager.default.contents(atPath: folder + "/salesclose.toml") {
             try work.write("Config/salesclose.toml", bytes: Array(toml))
         }
-        let result = try Importer(configuration: Configuration.load(folder: config)).run(inputFolder: input, configFolder: config)
+        let result = try Importer(configuration: Configuration.load(config)).run(inputFolder: input, configFolder: config)
         let actual = Self.render(result).replacingOccurrences(of: input + "/", with: "")
         let expectedPath = folder + "/expected.txt"
         if ProcessInfo.processInfo.environment["RECORD_CORPUS"] != nil {

@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseTestSupport
 import Testing
@@ -305,7 +306,7 @@ extension ImporterTests {
     @Test func configuredEncodingOverridesDetection() throws {
         var config = Configuration()
         config[.orders].files = ["west*.csv"]
-        config[.orders].encoding = TextEncoding(configValue: "latin-1")
+        config[.orders].encoding = InputEncoding(spelling: "latin-1")
         let (result, folder) = try importFiles([("west.csv", windows1252(Self.westernHeader + Self.westernRows))], config: config)
         defer { folder.remove() }
         #expect((result.files[0].encoding, result.files[0].encodingSource) == (.windows1252, .configured))

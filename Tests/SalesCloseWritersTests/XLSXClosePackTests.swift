@@ -2,6 +2,7 @@ import SalesCloseTestSupport
 import Foundation
 import Testing
 import ZIPFoundation
+import SalesCloseConfiguration
 import SalesCloseCore
 @testable import SalesCloseWriters
 

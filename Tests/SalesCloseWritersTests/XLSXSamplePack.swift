@@ -1,5 +1,6 @@
 import SalesCloseTestSupport
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseWriters
 

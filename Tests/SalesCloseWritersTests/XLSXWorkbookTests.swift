@@ -1,6 +1,7 @@
 import SalesCloseTestSupport
 import Foundation
 import Testing
+import SalesCloseConfiguration
 import SalesCloseCore
 @testable import SalesCloseWriters
 

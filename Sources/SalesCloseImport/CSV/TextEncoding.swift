@@ -1,4 +1,5 @@
 import Glibc
+import SalesCloseConfiguration
 
 /// The character encoding of an input file. Everything is decoded to UTF-8 before parsing.
 public enum TextEncoding: String, Sendable, Codable, CaseIterable {
@@ -12,20 +13,16 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     /// Windows-1252, the superset of Latin-1 (ISO 8859-1) that Western Windows writes.
     case windows1252 = "windows-1252"
 
-    /// Accepts the spellings users write in configuration.
-    public init?(configValue: String) {
-        switch configValue.lowercased().replacingOccurrences(of: "_", with: "-") {
-        case "utf-8", "utf8", "utf-8-sig": self = .utf8
-        case "utf-16le", "utf16le", "utf-16", "utf16", "unicode": self = .utf16LE
-        case "utf-16be", "utf16be": self = .utf16BE
-        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
-        case "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1": self = .windows1252
-        default: return nil
+    /// The encoding a table's `encoding` setting names.
+    public init(_ setting: InputEncoding) {
+        switch setting {
+        case .utf8: self = .utf8
+        case .utf16LE: self = .utf16LE
+        case .utf16BE: self = .utf16BE
+        case .gb18030: self = .gb18030
+        case .windows1252: self = .windows1252
         }
     }
-
-    /// The spellings accepted by `encoding = "…"`, for messages.
-    public static let configSpellings = "auto, utf-8, utf-16le, utf-16be, gb18030 (gbk) or windows-1252 (latin-1)"
 
     /// Length of this encoding's byte-order mark at the start of `bytes` (0 when there is none).
     func byteOrderMarkLength(_ bytes: UnsafeRawBufferPointer) -> Int {

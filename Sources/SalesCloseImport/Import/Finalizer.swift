@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// Completes the imported rows once every file is read: fills missing dimensions (explicit

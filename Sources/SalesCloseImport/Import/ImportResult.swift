@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// What happened to one input file, for the manifest and the data-quality sheet.

@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// Reads every input file of a run into typed, de-duplicated rows.
@@ -35,7 +36,7 @@ public struct Importer {
                                           message: "lookup file for \(lookup.dimension.rawValue) not found in the input folder"))
         }
         var targets: [TargetRow] = []
-        let targetsPath = (configFolder as NSString).appendingPathComponent(configuration.targetsFile)
+        let targetsPath = (configFolder as NSString).appendingPathComponent(configuration.targets.fileName)
         if FileManager.default.fileExists(atPath: targetsPath) {
             targets = TargetsReader.read(path: targetsPath, state: state)
         }
@@ -52,14 +53,14 @@ public struct Importer {
             configuration[kind].files.contains { fnmatch($0, name, 0) == 0 }
         }
         let settings = globTable.map { configuration[$0] }
-        guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .skipped, encoding: settings?.encoding,
-                                                                   delimiter: settings?.delimiter, table: globTable?.rawValue,
+        guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .skipped, encoding: settings?.encoding.map(TextEncoding.init),
+                                                                   delimiter: settings?.delimiter?.byte, table: globTable?.rawValue,
                                                                    state: state) else { return }
         var rowReader: TableRowReader?
         var headerSeen = false
         let reader = CSVReader()
         do {
-            let dialect = settings?.dialect ?? CSVDialect()
+            let dialect = settings.map { CSVDialect(escape: $0.escape, comment: $0.comment, quotePadding: $0.quotePadding) } ?? CSVDialect()
             try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding, dialect: dialect), onUnreadable: { bad in
                 guard headerSeen else {
                     state.rejectFile(fileIndex, line: bad.line, column: bad.column, value: bad.start,
@@ -208,8 +209,8 @@ public struct Importer {
             state.findings.append(Finding(.note, file: path, line: 1, message:
                 "ignored column(s) not used by \(mapping.table.rawValue): \(mapping.unknownHeaders.joined(separator: ", "))"))
         }
-        let decimalComma = settings.decimalComma ?? (delimiter == UInt8(ascii: ";"))
-        let dates = settings.dateFormat.flatMap(DateParser.init(pattern:)) ?? .yearFirst
+        let decimalComma = settings.decimal.map { $0 == .comma } ?? (delimiter == UInt8(ascii: ";"))
+        let dates = DateParser(settings.dateFormat)
         let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates, headerCount: headers.count,
                                delimiter: delimiter)
         return TableRowReader(table: mapping.table, mapping: mapping, parser: parser, fileIndex: fileIndex,

@@ -1,10 +1,11 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// Reads the key and value columns of a `[[lookups]]` master file (e.g. employees → office).
 enum LookupReader {
     /// One key → value table per lookup, in order. Records the file in `state.files`.
     /// A file that cannot be read is rejected as a whole (and its lookups are empty).
-    static func read(path: String, lookups: [Configuration.Lookup], state: ImportState) -> [[String: String]] {
+    static func read(path: String, lookups: [Lookup], state: ImportState) -> [[String: String]] {
         var tables = [[String: String]](repeating: [:], count: lookups.count)
         guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .lookup, encoding: nil, delimiter: nil,
                                                                    table: nil, state: state) else { return tables }

@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// Reads `Config/targets.csv`: period, value, optional metric and dimension columns.

@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// Parses dates straight from bytes with one format per column, never guessed row by row.
@@ -6,38 +7,21 @@ import SalesCloseCore
 /// such as `DD.MM.YYYY` or `MM/DD/YYYY` reads day- or month-first dates; `D`/`M` accept one or two
 /// digits either way. Any time after the date (`2020/2/21 0:00`, `2025-01-31T13:05:09`) is ignored.
 public struct DateParser: Sendable {
-    enum Token: Sendable, Equatable { case year, month, day, literal(UInt8) }
-
     public enum Failure: Error, Equatable { case empty, notADate, noSuchDay }
 
-    let tokens: [Token]
+    let tokens: [DatePattern.Token]
     /// The pattern as configured (for messages).
     public let pattern: String
 
     /// Year-first dates with `-`, `/` or `.` between the parts.
-    public static let yearFirst = DateParser(tokens: [.year, .literal(0), .month, .literal(0), .day], pattern: "YYYY-MM-DD")
+    public static let yearFirst = DateParser(DatePattern.yearFirst)
 
-    init(tokens: [Token], pattern: String) { self.tokens = tokens; self.pattern = pattern }
+    public init(_ pattern: DatePattern) { tokens = pattern.tokens; self.pattern = pattern.text }
 
-    /// A pattern of `YYYY`, `MM`/`M`, `DD`/`D` and literal separators; nil if it lacks a part.
+    /// nil if the pattern lacks a year, month or day part (see `DatePattern`).
     public init?(pattern: String) {
-        var tokens: [Token] = []
-        var chars = Array(pattern.utf8)[...]
-        while let c = chars.first {
-            switch c {
-            case UInt8(ascii: "Y"), UInt8(ascii: "y"):
-                guard chars.prefix(4).allSatisfy({ $0 == c }), chars.count >= 4 else { return nil }
-                tokens.append(.year); chars = chars.dropFirst(4)
-            case UInt8(ascii: "M"), UInt8(ascii: "D"), UInt8(ascii: "d"):
-                tokens.append(c == UInt8(ascii: "M") ? .month : .day)
-                chars = chars.dropFirst(chars.dropFirst().first == c ? 2 : 1)
-            default:
-                tokens.append(.literal(c)); chars = chars.dropFirst()
-            }
-        }
-        guard tokens.filter({ $0 == .year }).count == 1, tokens.filter({ $0 == .month }).count == 1,
-              tokens.filter({ $0 == .day }).count == 1 else { return nil }
-        self.init(tokens: tokens, pattern: pattern)
+        guard let p = DatePattern(pattern) else { return nil }
+        self.init(p)
     }
 
     public func parse(_ field: UnsafeRawBufferPointer) -> Result<Day, Failure> {
@@ -48,12 +32,13 @@ public struct DateParser: Sendable {
         var i = lo
         for token in tokens {
             switch token {
-            case .literal(let c):
+            case .separator:
                 guard i < hi else { return .failure(.notADate) }
                 let b = field[i]
-                if c == 0 {   // any of - / .
-                    guard b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") else { return .failure(.notADate) }
-                } else if b != c { return .failure(.notADate) }
+                guard b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") else { return .failure(.notADate) }
+                i += 1
+            case .literal(let c):
+                guard i < hi, field[i] == c else { return .failure(.notADate) }
                 i += 1
             case .year, .month, .day:
                 let maxDigits = token == .year ? 4 : 2

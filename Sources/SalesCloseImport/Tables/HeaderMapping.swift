@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 /// Which column holds each canonical field of a table, decided from a file's header row.
 public struct HeaderMapping: Sendable {
     public let table: TableKind

@@ -1,4 +1,5 @@
 import Foundation
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// Turns records of one mapped file into typed rows in the import state.

@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import Foundation
 
 /// Every label a reader sees in the close pack, in English and Simplified Chinese: sheet titles,

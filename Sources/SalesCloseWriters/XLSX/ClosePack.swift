@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// The monthly close workbook, as data: what the pipeline hands to `writeClosePack`.
