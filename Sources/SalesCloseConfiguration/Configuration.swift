@@ -19,6 +19,7 @@ public struct Configuration: Sendable, Equatable {
     public var achievement = AchievementThresholds()
     public var forecast = ForecastSettings()
     public var receivables = OrderToCashSettings()
+    public var workbook = WorkbookSettings()
 
     /// The folder the configuration was read from (where `targets.csv` is); "" for the defaults.
     public var folder = ""
@@ -62,6 +63,7 @@ enum ConfigurationSchema {
             AnySection("achievement", \.achievement, AchievementThresholds.keys, validate: AchievementThresholds.validate, inWorkbook: true),
             AnySection("forecast", \.forecast, ForecastSettings.keys, validate: { _ in nil }, inWorkbook: false),
             AnySection("receivables", \.receivables, OrderToCashSettings.keys, validate: { _ in nil }, inWorkbook: true),
+            AnySection("workbook", \.workbook, WorkbookSettings.keys, validate: { _ in nil }, inWorkbook: true),
         ]
     }
 

@@ -62,10 +62,10 @@ public struct CloseRun {
     /// of an earlier failed run.
     private func write(_ close: CloseCalculation, imported: ImportResult, configuration: Configuration, period: Month) throws -> String {
         let rejects = rejectsTable(imported.rejects)
-        let findings = findingsTable(imported.findings + close.findings)
-        let tables = close.tables + [rejects, findings]
+        let allFindings = imported.findings + close.findings
+        let tables = close.tables + [rejects, findingsTable(allFindings)]
         let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
-                                    findingsTable: findings, rejectsTable: rejects).pack()
+                                    findings: allFindings, rejectsTable: rejects).pack()
         let output = OutputFolder(root: options.outputFolder)
         return try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in

@@ -160,7 +160,8 @@ struct ForecastCalculation {
         return (f.mean[step], f.lower[80]?[step], f.upper[80]?[step])
     }
 
-    private func keyText(_ s: Series, _ names: SalesData.Names) -> String {
+    /// `total`, a key's text, or a crossed key's texts joined by ` / `.
+    func keyText(_ s: Series, _ names: SalesData.Names) -> String {
         s.level.dimensions.isEmpty ? "total"
             : zip(s.level.dimensions, s.key).map { names.table(for: $0.0)[$0.1] }.joined(separator: " / ")
     }
@@ -203,6 +204,16 @@ struct ForecastCalculation {
         var projectedAchievement: Double?
         /// annual target − projected, like the achievement gap: negative when the target will be beaten.
         var projectedGap: Money { annualTarget - projected }
+
+        /// Keys of one level added up (an "others" or total line); the achievement of the sums.
+        static func summed(_ rows: [Projection], level: ActualsLevel) -> Projection {
+            let target = rows.reduce(Money.zero) { $0 + $1.annualTarget }
+            let ytd = rows.reduce(Money.zero) { $0 + $1.ytdActual }
+            let rest = rows.reduce(Money.zero) { $0 + $1.forecastRestOfYear }
+            let rate = target == .zero ? nil : (ytd + rest).doubleValue / target.doubleValue
+            return Projection(level: level, key: noName, annualTarget: target, ytdActual: ytd, forecastRestOfYear: rest,
+                              projectedAchievement: rate.flatMap { $0.isFinite ? $0 : nil })
+        }
     }
 
     /// Every single-level key with an annual revenue target in the close year, by level and key id.

@@ -70,6 +70,43 @@ public struct XLSXReadBack {
         return out
     }
 
+    /// A sheet's cells as rows (0-based) of columns (0-based); missing cells are nil.
+    public func grid(_ sheetName: String) -> [[Cell?]] {
+        var grid: [[Cell?]] = []
+        for (ref, cell) in cells(sheetName) {
+            guard let (row, column) = Self.position(ref) else { continue }
+            while grid.count <= row { grid.append([]) }
+            while grid[row].count <= column { grid[row].append(nil) }
+            grid[row][column] = cell
+        }
+        return grid
+    }
+
+    /// `B5` → (4, 1).
+    public static func position(_ ref: String) -> (row: Int, column: Int)? {
+        let letters = ref.prefix { $0.isLetter }
+        guard let row = Int(ref.dropFirst(letters.count)), !letters.isEmpty else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        return (row - 1, column)
+    }
+
+    /// Every chart: its title and the cell ranges its series read (`'Sheet'!$A$2:$A$9`).
+    public var charts: [(title: String, ranges: [String])] {
+        parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.sorted().map { part in
+            let xml = text(part)
+            func all(_ tag: String) -> [String] {
+                var out: [String] = []
+                var rest = Substring(xml)
+                while let open = rest.range(of: "<\(tag)>"), let close = rest[open.upperBound...].range(of: "</\(tag)>") {
+                    out.append(String(rest[open.upperBound..<close.lowerBound]))
+                    rest = rest[close.upperBound...]
+                }
+                return out
+            }
+            return (all("a:t").joined(), all("c:f"))
+        }
+    }
+
     /// The number format code of a cell style (`cellXfs` index).
     public func numberFormat(style: Int) -> String {
         let xfs = elements(in: "xl/styles.xml", named: "xf", inside: "cellXfs")

@@ -198,3 +198,24 @@ import SalesCloseWriters
         #expect(table.rows.first?[0] == .month(month("2025-09")))
     }
 }
+
+/// Rows added up into an "others" or total line: amounts summed, ratios of the sums.
+@Suite struct AchievementRowSumTests {
+    func row(target: Int64?, actual: Int64, priorYear: Int64?) -> AchievementReport.Row {
+        AchievementReport.Row(periodType: .month, period: "2026-08", level: .salesperson, key: 0, keyText: "k",
+                              target: target, actual: actual, achievementRate: nil, priorYearActual: priorYear, yoyGrowth: nil,
+                              priorPeriodActual: nil, momGrowth: nil, rank: 1, orderCount: 2, customerCount: 1,
+                              averageOrderValue: nil, grossMargin: nil, marginRate: nil, medianOrderValue: nil, trendSlope: nil)
+    }
+
+    @Test func sumsAmountsAndTakesRatiosOfTheSums() {
+        // Targets 1000 + (none) = 1000, actuals 800 + 400 = 1200 → 120 %, gap −200; prior year 1000 + 200 → +0 %.
+        let s = AchievementReport.Row.summed([row(target: 1000, actual: 800, priorYear: 1000), row(target: nil, actual: 400, priorYear: 200)],
+                                             periodType: .month, period: "2026-08", level: .salesperson, keyText: "")
+        #expect(s.target == 1000 && s.actual == 1200 && s.gap == -200)
+        #expect(s.achievementRate == 1.2)
+        #expect(s.yoyGrowth == 0)
+        #expect(s.priorPeriodActual == nil && s.momGrowth == nil)
+        #expect(s.orderCount == 4 && s.key == noName)
+    }
+}

@@ -164,7 +164,9 @@ import SalesCloseCore
         let all = charts.map { book.text($0) }
         #expect(all.contains { $0.contains("<c:barChart>") && $0.contains("<c:barDir val=\"bar\"/>") && $0.contains("stacked") })
         #expect(all.contains { $0.contains("<c:lineChart>") && $0.contains("'Chart data'!$B$") })
-        #expect(all.contains { $0.contains("Products: share and cumulative share") && $0.contains("<c:overlap val=\"100\"/>") })
+        // The Pareto curve is a line chart; its further series (the cut-offs) are dashed.
+        #expect(all.contains { $0.contains("Products: share and cumulative share") && $0.contains("<c:lineChart>")
+            && $0.contains("<a:prstDash val=\"dash\"/>") })
         // The aging chart draws the top 10 customers only.
         let aging = try #require(all.first { $0.contains("Receivables aging") })
         #expect(aging.contains("Receivables!$B$4:$B$13"))
@@ -227,7 +229,7 @@ import SalesCloseCore
         let name = try #require(cols.first { $0["min"] == "2" })
         #expect(Double(name["width"]!)! >= 20)
         let charts = book.parts.keys.filter { $0.hasPrefix("xl/charts/") }.map { book.text($0) }
-        #expect(charts.contains { $0.contains("各大区实绩与目标") })
+        #expect(charts.contains { $0.contains("各大区实际与目标") })
     }
 
     @Test func aSheetNotBuiltYetSaysSo() throws {

@@ -36,6 +36,9 @@ public struct ReceivablesReport: Sendable {
     /// Customers with any shipment, return or payment by the as-of day, sorted by customer id.
     public let rows: [Row]
     public let issues: [DataQualityIssue]
+    /// The company's DSO by the same rule as a customer's: total balance ÷ total billed value of
+    /// the last `dsoWindowDays` days × `dsoWindowDays`; nil when that billed value is not positive.
+    public let companyDSO: Double?
 
     public init(data: SalesData, matching: ShipmentMatching, period: Month,
                 settings: OrderToCashSettings = OrderToCashSettings()) {
@@ -136,6 +139,9 @@ public struct ReceivablesReport: Sendable {
         for (r, billed) in billedInWindow where billed > .zero {
             rows[r].dso = rows[r].balance.doubleValue / billed.doubleValue * Double(settings.dsoWindowDays)
         }
+        let billed = billedInWindow.values.reduce(Money.zero, +)
+        let balance = rows.reduce(Money.zero) { $0 + $1.balance }
+        companyDSO = billed > .zero ? balance.doubleValue / billed.doubleValue * Double(settings.dsoWindowDays) : nil
         let customers = data.names.customers
         self.rows = rows.sorted { customers[$0.customer] < customers[$1.customer] }
         self.issues = issues

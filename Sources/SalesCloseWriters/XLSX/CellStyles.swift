@@ -5,6 +5,22 @@ struct CellStyles {
     let title, subtitle, note, header, numericHeader, centeredHeader, caption, kpiName, comparisonLabel, comparisonHeader, centered, indented, indentedHeader: XLSXFormat
     let money, rate, quantity, fractionalQuantity, integer, number, day: XLSXFormat
     let bad, warning, good: XLSXFormat
+    /// The total line of a section (bold over a thin top border) and the "others" line (italic).
+    let totals: Emphasis, others: Emphasis
+
+    /// The formats of one kind of line, by cell kind.
+    struct Emphasis {
+        let text, money, rate, quantity, fractionalQuantity, integer, number, day: XLSXFormat
+        init(_ wb: XLSXWorkbook, bold: Bool, italic: Bool, topBorder: Bool) throws(XLSXError) {
+            func f(_ numberFormat: String?, align: XLSXFormatSpec.Align = .general) throws(XLSXError) -> XLSXFormat {
+                try wb.format(XLSXFormatSpec(numberFormat: numberFormat, bold: bold, italic: italic, topBorder: topBorder,
+                                             align: align))
+            }
+            text = try f(nil); money = try f(CellStyles.moneyFormat); rate = try f(CellStyles.rateFormat)
+            quantity = try f("#,##0"); fractionalQuantity = try f("#,##0.0##"); integer = try f("#,##0")
+            number = try f("#,##0.00"); day = try f("yyyy-mm-dd", align: .right)
+        }
+    }
 
     static let moneyFormat = "#,##0.00"
     static let rateFormat = "0.0%"
@@ -39,6 +55,8 @@ struct CellStyles {
         bad = try wb.format(XLSXFormatSpec(fontColor: 0x9C0006, fillColor: 0xFFC7CE))
         warning = try wb.format(XLSXFormatSpec(fontColor: 0x9C5700, fillColor: 0xFFEB9C))
         good = try wb.format(XLSXFormatSpec(fontColor: 0x006100, fillColor: 0xC6EFCE))
+        totals = try Emphasis(wb, bold: true, italic: false, topBorder: true)
+        others = try Emphasis(wb, bold: false, italic: true, topBorder: false)
     }
 
     /// Writes one cell by its own kind: text always as a string (never a formula), money,
@@ -57,6 +75,22 @@ struct CellStyles {
         case .day(let d): try ws.writeNumber(row, column, excelSerial(d), day)
         case .month(let m): try ws.writeString(row, column, m.description)
         case .empty: break
+        }
+    }
+
+    /// Writes one cell of a total or "others" line in that line's emphasis.
+    func write(_ cell: ReportTable.Cell, to ws: XLSXWorksheet, row: Int, column: Int, emphasis e: Emphasis) throws(XLSXError) {
+        switch cell {
+        case .text(let s): try ws.writeString(row, column, s, e.text)
+        case .money(let m): try ws.writeNumber(row, column, m.doubleValue, e.money)
+        case .quantity(let q):
+            try ws.writeNumber(row, column, q.doubleValue, q.thousandths % Quantity.scale == 0 ? e.quantity : e.fractionalQuantity)
+        case .integer(let i): try ws.writeNumber(row, column, Double(i), e.integer)
+        case .rate(let r): if r.isFinite { try ws.writeNumber(row, column, r, e.rate) } else { try ws.writeBlank(row, column, e.text) }
+        case .number(let d): if d.isFinite { try ws.writeNumber(row, column, d, e.number) } else { try ws.writeBlank(row, column, e.text) }
+        case .day(let d): try ws.writeNumber(row, column, excelSerial(d), e.day)
+        case .month(let m): try ws.writeString(row, column, m.description, e.text)
+        case .empty: try ws.writeBlank(row, column, e.text)
         }
     }
 

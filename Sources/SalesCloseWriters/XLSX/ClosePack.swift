@@ -62,13 +62,23 @@ public struct ClosePackSheet: Sendable {
     public var unavailableReason: String?
     /// Rate columns (of any table on the sheet) coloured by the achievement thresholds.
     public var achievementColumns: [String]
+    /// A sheet sized for people: short tables one under the other (each a caption, a header and
+    /// its rows), then the charts. Used instead of `table`/`detail` when not empty.
+    public var sections: [ClosePackSection]
 
     public init(titleKey: String, table: ReportTable? = nil, detail: DetailRows? = nil,
                 sideTables: [ReportTable] = [], notes: [String] = [], charts: [ChartSpec] = [],
                 achievementColumns: [String] = []) {
         self.titleKey = titleKey; self.table = table; self.detail = detail; self.sideTables = sideTables
         self.notes = notes; self.charts = charts; self.unavailableReason = nil
-        self.achievementColumns = achievementColumns
+        self.achievementColumns = achievementColumns; self.sections = []
+    }
+
+    /// A sheet of sections (see `sections`); charts draw from tables of their own (`.table`).
+    public init(titleKey: String, sections: [ClosePackSection], notes: [String] = [], charts: [ChartSpec] = [],
+                achievementColumns: [String] = []) {
+        self.init(titleKey: titleKey, notes: notes, charts: charts, achievementColumns: achievementColumns)
+        self.sections = sections
     }
 
     /// A sheet whose capability is not built yet (or whose input is missing).
@@ -76,6 +86,20 @@ public struct ClosePackSheet: Sendable {
         var sheet = ClosePackSheet(titleKey: titleKey)
         sheet.unavailableReason = reason
         return sheet
+    }
+}
+
+/// One short table of a sheet: its caption and rows, and which rows are the "others" line (the
+/// rows not shown, added up) and the total line, written in italics and bold.
+public struct ClosePackSection: Sendable {
+    /// Already in the pack's language (or a translation key).
+    public var caption: String
+    public var table: ReportTable
+    public var othersRow: Int?
+    public var totalRow: Int?
+
+    public init(_ caption: String, _ table: ReportTable, othersRow: Int? = nil, totalRow: Int? = nil) {
+        self.caption = caption; self.table = table; self.othersRow = othersRow; self.totalRow = totalRow
     }
 }
 
@@ -97,9 +121,9 @@ public struct DetailRows: Sendable {
 /// A chart drawn from columns of a table: one category column and one series per value column.
 public struct ChartSpec: Sendable {
     public enum Kind: Sendable {
-        case column, line, stackedColumn, stackedBar
-        /// Share per item as columns with the cumulative share behind them, on one 0–100 % axis.
-        /// `valueColumns` = [share, cumulative share].
+        case column, line, stackedColumn, stackedBar, bar
+        /// The cumulative share of items ranked by share, with the ABC cut-offs as dashed lines, on
+        /// one 0–100 % axis. `valueColumns` = [cumulative share, cut-off columns …].
         case pareto
     }
     public enum Source: Sendable {
@@ -120,11 +144,14 @@ public struct ChartSpec: Sendable {
     public var maxRows: Int?
     /// Line style per value column (default solid): `dashed` for a forecast, `band` for interval bounds.
     public var looks: [String: Look]
+    /// Category labels turned by this many degrees (e.g. -45 for long names); nil: flat.
+    public var categoryRotation: Int?
 
     public init(_ kind: Kind, titleKey: String, source: Source = .sheetTable, category: String,
-                values: [String], maxRows: Int? = nil, looks: [String: Look] = [:]) {
+                values: [String], maxRows: Int? = nil, looks: [String: Look] = [:], categoryRotation: Int? = nil) {
         self.kind = kind; self.titleKey = titleKey; self.source = source
         self.categoryColumn = category; self.valueColumns = values; self.maxRows = maxRows; self.looks = looks
+        self.categoryRotation = categoryRotation
     }
 }
 

@@ -115,6 +115,7 @@ struct ClosePackWriter {
     // MARK: Table sheets
 
     mutating func writeSheet(_ sheet: ClosePackSheet) throws {
+        if !sheet.sections.isEmpty { return try writeSections(sheet) }
         let title = t(sheet.titleKey)
         let main: TableSource? = sheet.detail.map(TableSource.init) ?? sheet.table.map(TableSource.init)
         guard sheet.unavailableReason == nil, let main else {
@@ -380,10 +381,11 @@ struct ClosePackWriter {
 
         let type: XLSXChart.ChartType
         switch spec.kind {
-        case .column, .pareto: type = .column
-        case .line: type = .line
+        case .column: type = .column
+        case .line, .pareto: type = .line
         case .stackedColumn: type = .stackedColumn
         case .stackedBar: type = .stackedBar
+        case .bar: type = .bar
         }
         let isBar = type == .stackedBar || type == .bar
         let isLine = type == .line
@@ -392,11 +394,8 @@ struct ClosePackWriter {
         let lastRow = ref.firstDataRow + n - 1
         let categories = XLSXChart.Range(sheet: ref.sheet, firstRow: ref.firstDataRow, firstColumn: category,
                                          lastRow: lastRow, lastColumn: category)
-        var order = Array(values.indices)
-        if spec.kind == .pareto, order.count == 2 { order = [1, 0] }  // cumulative behind, share in front
         let palette = (type == .stackedBar || type == .stackedColumn) ? Self.stackedPalette : Self.palette
-        for (k, i) in order.enumerated() {
-            let column = values[i]
+        for (i, column) in values.enumerated() {
             let name = ref.columns[column].name
             var style = XLSXChart.SeriesStyle(color: palette[i % palette.count], lineWidth: isLine ? 2.25 : nil)
             switch spec.looks[name] ?? .solid {
@@ -404,20 +403,19 @@ struct ClosePackWriter {
             case .dashed: style.dash = .dash
             case .band: style.dash = .roundDot; style.color = 0x7F7F7F; style.lineWidth = 1.25
             }
-            if spec.kind == .pareto { style.color = k == 0 && order.count == 2 ? 0xBDD7EE : 0x2F5597 }
+            // Pareto: the cumulative share in strong colour, the class cut-offs as thin dashed lines.
+            if spec.kind == .pareto { style.color = i == 0 ? 0x2F5597 : 0x7F7F7F; if i > 0 { style.dash = .dash; style.lineWidth = 1.25 } }
             try chart.addSeries(name: Translations.columnHeader(name, pack.language), categories: categories,
                                 values: XLSXChart.Range(sheet: ref.sheet, firstRow: ref.firstDataRow, firstColumn: column,
                                                         lastRow: lastRow, lastColumn: column),
                                 style: style, isLine: isLine)
         }
+        if let degrees = spec.categoryRotation { chart.setCategoryLabelRotation(degrees, isBar: isBar) }
         switch ref.columns[values.first ?? category].kind {
         case .rate: chart.setValueAxisFormat("0%", isBar: isBar)
         default: chart.setValueAxisFormat("#,##0", isBar: isBar)
         }
-        if spec.kind == .pareto {
-            chart.setOverlap(100, gap: 40)
-            chart.setValueAxisRange(min: 0, max: 1, isBar: false)
-        }
+        if spec.kind == .pareto { chart.setValueAxisRange(min: 0, max: 1, isBar: false) }
         if type == .stackedBar || type == .stackedColumn { chart.setOverlap(100, gap: 60) }
         chart.setCategoryAxis(interval: isLine && n > 12 ? (n + 11) / 12 : nil, reverse: isBar, isBar: isBar)
         chart.setLegendBottom()

@@ -119,6 +119,7 @@ public final class XLSXWorkbook {
         }
         if spec.wrap { format_set_text_wrap(f) }
         if spec.bottomBorder { format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if spec.topBorder { format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue)) }
         switch spec.verticalAlign {
         case .top: format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         case .center: format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
@@ -165,17 +166,18 @@ public struct XLSXFormatSpec: Hashable, Sendable {
     public var fillColor: UInt32?
     public var wrap = false
     public var bottomBorder = false
+    public var topBorder = false
     public var align: Align = .general
     public var verticalAlign: VerticalAlign = .bottom
     /// Indent level (about one character each).
     public var indent = 0
     public init(numberFormat: String? = nil, bold: Bool = false, italic: Bool = false, fontSize: Double? = nil,
                 fontColor: UInt32? = nil, fillColor: UInt32? = nil, wrap: Bool = false,
-                bottomBorder: Bool = false, align: Align = .general, verticalAlign: VerticalAlign = .bottom,
-                indent: Int = 0) {
+                bottomBorder: Bool = false, topBorder: Bool = false, align: Align = .general,
+                verticalAlign: VerticalAlign = .bottom, indent: Int = 0) {
         self.numberFormat = numberFormat; self.bold = bold; self.italic = italic; self.fontSize = fontSize
         self.fontColor = fontColor; self.fillColor = fillColor; self.wrap = wrap
-        self.bottomBorder = bottomBorder; self.align = align; self.verticalAlign = verticalAlign
+        self.bottomBorder = bottomBorder; self.topBorder = topBorder; self.align = align; self.verticalAlign = verticalAlign
         self.indent = indent
     }
 }
@@ -277,6 +279,12 @@ public struct XLSXWorksheet {
     /// Print scaled to `wide` pages across and `tall` pages down (0: as many as needed).
     public func fitToPages(wide: Int, tall: Int) {
         worksheet_fit_to_pages(handle, UInt16(clamping: wide), UInt16(clamping: tall))
+    }
+
+    /// Starts a new printed page at each of `rows` (0-based rows that begin a page).
+    public func setPageBreaks(before rows: [Int]) throws(XLSXError) {
+        var breaks = rows.filter { $0 > 0 }.map { lxw_row_t(truncatingIfNeeded: $0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &breaks), "worksheet_set_h_pagebreaks", sheet: name)
     }
 
     public func hide() { worksheet_hide(handle) }
@@ -381,6 +389,15 @@ public struct XLSXChart {
     public func setOverlap(_ overlap: Int, gap: Int) {
         chart_set_series_overlap(handle, Int8(clamping: overlap))
         chart_set_series_gap(handle, UInt16(clamping: gap))
+    }
+
+    /// Turns the category labels by `degrees` (−90 … 90), so long names do not wrap.
+    public func setCategoryLabelRotation(_ degrees: Int, isBar: Bool) {
+        let axis = chart_axis_get(handle, isBar ? LXW_CHART_AXIS_TYPE_Y : LXW_CHART_AXIS_TYPE_X)
+        var font = lxw_chart_font()
+        font.rotation = Int32(clamping: degrees)
+        font.size = 8
+        chart_axis_set_num_font(axis, &font)
     }
 
     public func showBlanksAsGaps() { chart_show_blanks_as(handle, UInt8(LXW_CHART_BLANKS_AS_GAP.rawValue)) }

@@ -1,0 +1,93 @@
+import SalesCloseCore
+
+/// A sheet of short sections one under the other: title, notes, then for each section its
+/// caption, header and rows (the "others" line in italics, the total line in bold), then the
+/// charts two by two. Every row is known before writing, so the cells go out top to bottom in
+/// both of libxlsxwriter's modes.
+extension ClosePackWriter {
+    /// Widest a column is made; longer text (messages, in the last column) runs on to the right.
+    static let maxSectionColumnWidth = 48
+    /// Rows that fit on a printed page above the charts; a longer sheet starts its charts on a new page.
+    static let rowsAboveCharts = 28
+
+    mutating func writeSections(_ sheet: ClosePackSheet) throws {
+        let title = t(sheet.titleKey)
+        let ws = try workbook.addWorksheet(named: names.unique(title))
+        ws.hideGridlines()
+        try ws.writeString(0, 0, t("title_with_period", title, pack.period.description), styles.title)
+        var row = 1
+        var notes = sheet.notes.map { t($0) }
+        if !sheet.achievementColumns.isEmpty { notes.append(colourLegend()) }
+        for note in notes { try ws.writeString(row, 0, note, styles.note); row += 1 }
+
+        // Column widths over every section: headers (up to 16 wide, they wrap) and values.
+        let columnCount = sheet.sections.map(\.table.columns.count).max() ?? 0
+        var widths = Array(repeating: 4, count: columnCount)
+        var textColumn = Array(repeating: true, count: columnCount)
+        for section in sheet.sections {
+            for (i, c) in section.table.columns.enumerated() {
+                widths[i] = max(widths[i], min(DisplayWidth.of(Translations.columnHeader(c.name, pack.language)), 16))
+                if c.kind != .text && c.kind != .month { textColumn[i] = false }
+            }
+            for cells in section.table.rows {
+                for (i, c) in cells.enumerated() { widths[i] = max(widths[i], CellStyles.width(of: c)) }
+            }
+        }
+        for (i, w) in widths.enumerated() {
+            try ws.setColumn(i, i, width: Double(min(w, Self.maxSectionColumnWidth) + 2))
+        }
+
+        var firstHeader: Int?
+        for section in sheet.sections {
+            row += 1
+            try ws.writeString(row, 0, t(section.caption), styles.caption)
+            row += 1
+            let columns = section.table.columns
+            for (i, c) in columns.enumerated() {
+                let indented = i > 0 && columns[i - 1].kind != .text && columns[i - 1].kind != .month
+                try ws.writeString(row, i, Translations.columnHeader(c.name, pack.language),
+                                   styles.header(for: c.kind, centred: false, indented: indented))
+            }
+            firstHeader = firstHeader ?? row
+            let headerRow = row
+            // Text right after a right-aligned number is indented so the two do not run together.
+            let textFormats: [XLSXFormat?] = columns.indices.map { i in
+                columns[i].kind == .text && i > 0 && columns[i - 1].kind != .text && columns[i - 1].kind != .month
+                    ? styles.indented : nil
+            }
+            for (r, cells) in section.table.rows.enumerated() {
+                row += 1
+                let emphasis = r == section.totalRow ? styles.totals : r == section.othersRow ? styles.others : nil
+                for (i, c) in cells.enumerated() {
+                    if let emphasis {
+                        try styles.write(c, to: ws, row: row, column: i, emphasis: emphasis)
+                    } else {
+                        try styles.write(c, to: ws, row: row, column: i, textFormat: textFormats[i])
+                    }
+                }
+            }
+            if row > headerRow {
+                for name in sheet.achievementColumns {
+                    guard let c = columns.firstIndex(where: { $0.name == name }) else { continue }
+                    try colourAchievement(ws, column: c, firstRow: headerRow + 1, lastRow: row)
+                }
+            }
+            row += 1
+        }
+
+        // Charts two by two under the tables, on a page of their own below a long sheet.
+        var placed = 0
+        let chartTop = row + 1
+        if !sheet.charts.isEmpty && chartTop > Self.rowsAboveCharts { try ws.setPageBreaks(before: [chartTop]) }
+        for spec in sheet.charts {
+            guard let chart = try makeChart(spec, sheetTable: nil) else { continue }
+            try ws.insertChartAt(chart, row: chartTop + (placed / 2) * 18, xOffset: (placed % 2) * 580,
+                                 width: 560, height: 320)
+            placed += 1
+        }
+        // One section: its header repeats on every page; several: the title row does.
+        let repeated = sheet.sections.count == 1 ? 0...(firstHeader ?? 0) : 0...0
+        ws.freezePanes(row: sheet.sections.count == 1 ? (firstHeader ?? 0) + 1 : 1, column: 0)
+        try ws.setPrintLayout(repeatRows: repeated, footer: t("footer"), fitOnePage: false)
+    }
+}
