@@ -24,7 +24,7 @@ public func salesCloseFuzz(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
         precondition(file.rowsRead == file.accepted + file.rejected, "rows read \(file.rowsRead) ≠ accepted + rejected")
         precondition(file.superseded <= file.accepted, "more duplicates than accepted rows")
     }
-    precondition(result.rejects.allSatisfy { $0.line >= 1 && $0.column >= 1 }, "a reject without a place")
+    precondition(result.rejects.allSatisfy { ($0.line ?? 0) >= 1 && ($0.column ?? 0) >= 1 }, "a reject without a place")
     return 0
 }
 

@@ -44,8 +44,7 @@ public struct CloseRun {
             let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod)
             calculationFindings = close.findings
             logPhase("calculated the close and \(close.forecast.series.count) forecasts")
-            for finding in close.findings.prefix(20) { log(finding.description) }
-            if close.findings.count > 20 { log("… and \(close.findings.count - 20) more findings, listed in data_quality.csv") }
+            for line in DiagnosticSummary(rejects: [], findings: close.findings).lines { log(line) }
             if options.strict, let failure = strictFailure([], close.findings) { throw failure }
             let destination = try write(close, imported: imported, configuration: configuration, period: closePeriod)
             logPhase("wrote \(close.tables.count + 2) tables and the workbook")
@@ -142,11 +141,7 @@ public func importInputs(configuration: Configuration, options: RunOptions, log:
     for file in result.files {
         log("read \(file.path): \(file.table?.rawValue ?? file.role.rawValue), \(file.rowsRead) rows, \(file.rejected) rejected, \(file.superseded) duplicate")
     }
-    let shown = 20
-    for finding in result.findings.prefix(shown) { log(finding.description) }
-    if result.findings.count > shown { log("… and \(result.findings.count - shown) more findings") }
-    for reject in result.rejects.prefix(shown) { log(reject.finding.description) }
-    if result.rejects.count > shown { log("… and \(result.rejects.count - shown) more rejected rows, listed in rejects.csv") }
+    for line in DiagnosticSummary(rejects: result.rejects, findings: result.findings).lines { log(line) }
     if enforceStrict, options.strict, let failure = strictFailure(result.rejects, result.findings) { throw failure }
     return result
 }
@@ -162,7 +157,10 @@ func rejectsTable(_ rejects: [Reject]) -> ReportTable {
     ReportTable(name: "rejects", columns: [
         .init("file", .text), .init("line", .integer), .init("column", .integer), .init("value", .text),
         .init("reason", .text), .init("field", .text),
-    ], rows: rejects.map { [.text($0.file), .integer($0.line), .integer($0.column), .text($0.value), .text($0.reason), .text($0.field)] })
+    ], rows: rejects.map {
+        [.text($0.file), $0.line.map(ReportTable.Cell.integer) ?? .empty, $0.column.map(ReportTable.Cell.integer) ?? .empty,
+         .text($0.value ?? ""), .text($0.reason), .text($0.field ?? "")]
+    })
 }
 
 /// `data_quality.csv`: every finding of the import and the calculations, with its place.

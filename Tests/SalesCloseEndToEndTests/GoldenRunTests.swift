@@ -52,7 +52,7 @@ import Testing
         #expect(actuals.contains("2024-02,region,7,10597.94,"))
         // The cancelled order 10102 counts in no revenue.
         #expect(actuals.contains("2024-02,total,total,10597.94,68,1,1,10597.94,3691.22\n"))
-        let rejects = summary.imported.rejects.map { "\($0.finding)".replacingOccurrences(of: Self.fixtures + "/", with: "") }
+        let rejects = summary.imported.rejects.map { "\($0)".replacingOccurrences(of: Self.fixtures + "/", with: "") }
         #expect(rejects == ["foreign/Input/orders.csv:8:14: error: unit_price \"0x1F\" is not a number"])
     }
 

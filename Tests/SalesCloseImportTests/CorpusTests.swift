@@ -108,7 +108,7 @@ import Testing
             out.append("payment \(p.source.line): customer \(name(p.customer, d.names.customers)) date \(p.paymentDate) amount \(p.amount)")
         }
         for r in result.rejects {
-            out.append("reject \(r.file):\(r.line):\(r.column): \(r.reason) [field \(r.field.isEmpty ? "-" : r.field), value \(quoted(r.value))]")
+            out.append("reject \(r.location): \(r.reason) [\(r.code), field \(r.field ?? "-"), value \(quoted(r.value ?? ""))]")
         }
         for f in result.findings { out.append("finding \(f.description)") }
         return out.joined(separator: "\n") + "\n"

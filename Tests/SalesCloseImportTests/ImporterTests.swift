@@ -83,7 +83,7 @@ import Testing
             + "SO7,1,2026-02-03,C1,Acme,P1,1,10,,10.00,Open\n"
         let (result, folder) = try importFiles([("orders-2025-01.csv", utf8(text))])
         defer { folder.remove() }
-        let messages = result.rejects.map { "\($0.finding)".replacingOccurrences(of: folder.path + "/", with: "") }
+        let messages = result.rejects.map { "\($0)".replacingOccurrences(of: folder.path + "/", with: "") }
         #expect(messages == [
             "Input/orders-2025-01.csv:2:3: error: order_date \"2026-02-30\" is not a calendar day",
             "Input/orders-2025-01.csv:3:10: error: amount \"1.234,5x\" is not a number",
@@ -131,7 +131,7 @@ import Testing
         #expect(result.data.orderLines.isEmpty)
         // Rejected as a whole: one row of rejects.csv, and its one data row counted as rejected.
         #expect(result.rejects == [Reject(file: result.files[0].path, line: 1, column: 1, field: "",
-                                          value: "order_id,order_date,sku,quantity,amount", reason: reason)])
+                                          value: "order_id,order_date,sku,quantity,amount", reason: reason, code: "missing-column")])
         let file = result.files[0]
         #expect((file.role, file.table, file.rowsRead, file.accepted, file.rejected) == (.rejected, .orders, 1, 0, 1))
     }
@@ -237,9 +237,9 @@ extension ImporterTests {
         #expect(result.data.orderLines.map(\.source.line) == [2, 3, 2, 4])
         #expect(result.rejects == [
             Reject(file: result.files[1].path, line: 3, column: 5, field: "", value: "SO4,1,2026-10-05,C2",
-                   reason: "unterminated quoted field: the quote opened in field 5 of line 3 is never closed"),
+                   reason: "unterminated quoted field: the quote opened in field 5 of line 3 is never closed", code: "unterminated-quote"),
             Reject(file: result.files[2].path, line: 1, column: 1, field: "", value: "",
-                   reason: "the file is a PNG image, not CSV text"),
+                   reason: "the file is a PNG image, not CSV text", code: "binary-file"),
         ])
         let b = result.files[1], logo = result.files[2]
         #expect((b.rowsRead, b.accepted, b.rejected) == (3, 2, 1))
@@ -251,7 +251,7 @@ extension ImporterTests {
         let (result, folder) = try importFiles([("h.csv", utf8("order_id,\"order_date\nSO1,2026-01-01\n"))])
         defer { folder.remove() }
         #expect(result.files[0].role == .rejected)
-        #expect(result.rejects.map { "\($0.line):\($0.column) \($0.reason)" } == [
+        #expect(result.rejects.map { "\($0.location.line!):\($0.location.column!) \($0.reason)" } == [
             "1:2 unterminated quoted field: the quote opened in field 2 of line 1 is never closed (in the header)"])
     }
 
@@ -265,7 +265,7 @@ extension ImporterTests {
         #expect(result.data.orderLines.map(\.source.line) == [4])
         // Unchecked, the quote opened on line 2 and closed on line 3 would give SO1 the sku,
         // quantity and amount of SO2 with the same field count.
-        #expect(result.rejects.map { "\($0.line):\($0.column) \($0.reason)" } == [
+        #expect(result.rejects.map { "\($0.location.line!):\($0.location.column!) \($0.reason)" } == [
             "2:5 quoted field 5 runs from line 2 to line 3 and holds 10 delimiters, as many as a whole record: the quote opened on line 2 is probably not closed where it should be"])
         let width = Self.header + "SO1,1,2026-10-04,C1,\"Two\nlines\",P1,2,10,,20.00,Open,x\n"
         let (wide, folder2) = try importFiles([("w.csv", utf8(width))])
@@ -341,7 +341,7 @@ extension ImporterTests {
         defer { folder.remove() }
         #expect(result.files[0].role == .rejected)
         #expect((result.files[0].rowsRead, result.files[0].rejected) == (2, 2))
-        #expect(result.rejects.map { "\($0.line):\($0.column) \($0.reason)" } == [
+        #expect(result.rejects.map { "\($0.location.line!):\($0.location.column!) \($0.reason)" } == [
             "2:4 cannot tell the encoding: the file is not UTF-8 (first non-UTF-8 byte at offset 24) and reads neither clearly as GB18030 (1 common hanzi, 1 rare or invalid sequences) nor as Windows-1252 (0 undefined bytes); set encoding = \"gb18030\" or \"windows-1252\" under [tables.<table>] (with files = [\"<this file's name>\"])"])
     }
 }

@@ -1,8 +1,10 @@
 import CLibCSV
 import Glibc
+import SalesCloseCore
 
 /// Streams a CSV file (memory-mapped) through libcsv in 1 MiB chunks and hands each record to a callback,
-/// with the line it starts on. The only file in the project that calls `csv_*`.
+/// with the line it starts on. The only file in the project that calls `csv_*`. A file that cannot
+/// be opened or parsed at all throws a `Diagnostic`.
 ///
 /// libcsv's silent defaults are switched off: no trimming of spaces around unquoted fields and
 /// every newline reported (so blank lines and CR LF pairs can be counted). Lines are counted here
@@ -19,17 +21,6 @@ public final class CSVReader {
         public var chunkSize = 1 << 20
         public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8, dialect: CSVDialect = CSVDialect()) {
             self.delimiter = delimiter; self.encoding = encoding; self.dialect = dialect
-        }
-    }
-
-    public enum ReadError: Error, CustomStringConvertible {
-        case cannotOpen(path: String, reason: String)
-        case malformed(path: String, line: Int, reason: String)
-        public var description: String {
-            switch self {
-            case .cannotOpen(let path, let reason): "\(path): error: cannot open: \(reason)"
-            case .malformed(let path, let line, let reason): "\(path):\(line): error: \(reason)"
-            }
         }
     }
 
@@ -95,7 +86,7 @@ public final class CSVReader {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { csv_free(parser); parser.deallocate() }
         guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
-            throw ReadError.cannotOpen(path: path, reason: "libcsv could not initialise")
+            throw Diagnostic(.error, code: "cannot-open", file: path, message: "libcsv could not initialise")
         }
         csv_set_delim(parser, options.delimiter)
         csv_set_space_func(parser) { _ in 0 }
@@ -112,7 +103,7 @@ public final class CSVReader {
         func parse(_ rfc: UnsafeRawBufferPointer) throws {
             guard rfc.count > 0 else { return }
             if csv_parse(parser, rfc.baseAddress, rfc.count, fieldCallback, recordCallback, context) != rfc.count {
-                throw ReadError.malformed(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+                throw Diagnostic(.error, code: "malformed", file: path, line: line, message: String(cString: csv_strerror(csv_error(parser))))
             }
         }
         func feed(_ utf8: UnsafeRawBufferPointer) throws {

@@ -1,4 +1,5 @@
 import Glibc
+import SalesCloseCore
 
 /// A file mapped read-only into memory: the first pass (digest, UTF-8 check) and the parse read
 /// the page cache directly, with no copy into buffers. Pages already read are released as the
@@ -11,13 +12,13 @@ final class MappedFile {
     init(path: String) throws {
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw CSVReader.ReadError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            throw Diagnostic(.error, code: "cannot-open", file: path, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw CSVReader.ReadError.cannotOpen(path: path, reason: reason)
+            throw Diagnostic(.error, code: "cannot-open", file: path, message: "cannot open: \(reason)")
         }
         let size = Int(info.st_size)
         guard size > 0 else {
@@ -29,7 +30,7 @@ final class MappedFile {
         guard let address, address != MAP_FAILED else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw CSVReader.ReadError.cannotOpen(path: path, reason: "cannot map the file: \(reason)")
+            throw Diagnostic(.error, code: "cannot-open", file: path, message: "cannot map the file: \(reason)")
         }
         madvise(address, size, MADV_SEQUENTIAL)
         mapping = address

@@ -1,5 +1,6 @@
 import Glibc
 import SalesCloseConfiguration
+import SalesCloseCore
 
 /// The character encoding of an input file. Everything is decoded to UTF-8 before parsing.
 public enum TextEncoding: String, Sendable, Codable, CaseIterable {
@@ -77,7 +78,7 @@ final class IconvConverter {
         self.unit = unit
         let h = iconv_open("UTF-8", encoding)
         guard let h, Int(bitPattern: h) != -1 else {
-            throw CSVReader.ReadError.cannotOpen(path: encoding, reason: "iconv cannot convert from \(encoding)")
+            throw Diagnostic(.error, code: "cannot-open", file: encoding, message: "iconv cannot convert from \(encoding)")
         }
         handle = h
         output = .allocate(capacity: 1)

@@ -29,18 +29,19 @@ public struct InputFileReport: Sendable {
     public var counted: Int { accepted - superseded }
 }
 
-/// One unreadable row: a line of `rejects.csv`.
-public struct Reject: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var field: String
-    public var value: String
-    public var reason: String
+/// A row or file that could not be read: a line of `rejects.csv`. An error diagnostic like any
+/// other, so it is located, printed and counted the same way.
+public typealias Reject = Diagnostic
 
-    public var finding: Finding {
-        Finding(.error, file: file, line: line, column: column, field: field, value: value, message: reason)
+extension Diagnostic {
+    /// A reject of the row (or file) at `file:line:column`.
+    public init(file: String, line: Int, column: Int, field: String, value: String, reason: String,
+                code: String = "rejected-row") {
+        self.init(.error, code: code, file: file, line: line, column: column, field: field, value: value, message: reason)
     }
+
+    /// Why the row or file was rejected.
+    public var reason: String { message }
 }
 
 /// Everything the import produced.

@@ -64,14 +64,14 @@ public struct Importer {
             try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding, dialect: dialect), onUnreadable: { bad in
                 guard headerSeen else {
                     state.rejectFile(fileIndex, line: bad.line, column: bad.column, value: bad.start,
-                                     reason: bad.reason + " (in the header)")
+                                     reason: bad.reason + " (in the header)", code: "unterminated-quote")
                     return false
                 }
                 state.countRejectedRow(fileIndex)
                 // In a file rejected as a whole, its one reject row stands for every record.
                 if state.files[fileIndex].role != .rejected {
                     state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start,
-                                                reason: bad.reason))
+                                                reason: bad.reason, code: "unterminated-quote"))
                 }
                 return true
             }) { record in
@@ -82,7 +82,8 @@ public struct Importer {
                         state.files[fileIndex].table = globTable
                         let section = globTable.map { "[tables.\($0.rawValue)]" } ?? "[tables.<table>] (with files = [\"\(name)\"])"
                         state.rejectFile(fileIndex, line: record.line, column: i + 1, value: headers[i], reason:
-                            "header field \(i + 1) is padded outside its quotes, which RFC 4180 does not allow and would shift or garble the fields; set quote_padding = true under \(section)")
+                            "header field \(i + 1) is padded outside its quotes, which RFC 4180 does not allow and would shift or garble the fields; set quote_padding = true under \(section)",
+                            code: "padded-header")
                         return true
                     }
                     rowReader = self.rowReader(path: path, headers: headers, globTable: globTable, delimiter: delimiter,
@@ -100,20 +101,23 @@ public struct Importer {
                     state.files[fileIndex].accepted += 1
                 } catch {
                     state.files[fileIndex].rejected += 1
-                    state.rejects.append(Reject(file: path, line: record.line, column: error.column, field: error.field,
-                                                value: error.value, reason: error.reason))
+                    var reject = error
+                    reject.location.file = path
+                    reject.location.line = record.line
+                    reject.location.record = state.files[fileIndex].rowsRead
+                    state.rejects.append(reject)
                 }
                 return true
             }
         } catch {
-            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
+            state.rejectFile(fileIndex, because: error)
             return
         }
         if !headerSeen && state.files[fileIndex].role != .rejected {
-            state.findings.append(Finding(.warning, file: path, message: "the file is empty; skipped"))
+            state.findings.append(Finding(.warning, code: "empty-file", file: path, message: "the file is empty; skipped"))
         }
         if reader.replacedBytes > 0 {
-            state.findings.append(Finding(.warning, file: path, message:
+            state.findings.append(Finding(.warning, code: "replaced-bytes", file: path, message:
                 "\(reader.replacedBytes) byte(s) are not valid \(encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
         }
     }
@@ -143,7 +147,7 @@ public struct Importer {
         do { scan = try FileScan.scan(path: path) } catch {
             state.files.append(InputFileReport(path: path, role: role, sha256: "", bytes: 0, encoding: .utf8,
                                                delimiter: UInt8(ascii: ",")))
-            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
+            state.rejectFile(fileIndex, because: error)
             return nil
         }
         state.files.append(InputFileReport(path: path, role: role, sha256: scan.sha256, bytes: scan.byteCount,
@@ -154,8 +158,8 @@ public struct Importer {
             state.files[fileIndex].encodingSource = source
             state.files[fileIndex].delimiter = delimiter
             return (fileIndex, encoding, delimiter)
-        case .unreadable(let line, let column, let reason):
-            state.rejectFile(fileIndex, line: line, column: column, reason: reason)
+        case .unreadable(let line, let column, let reason, let code):
+            state.rejectFile(fileIndex, line: line, column: column, reason: reason, code: code)
             if scan.binary.reason == nil {
                 // Text in an unknown encoding: its records can still be counted (delimiters and
                 // line ends are ASCII in every encoding considered).
@@ -182,7 +186,8 @@ public struct Importer {
             guard mapping.isComplete else {
                 state.files[fileIndex].table = globTable
                 state.rejectFile(fileIndex, line: 1, column: 1, value: headers.joined(separator: String(UnicodeScalar(delimiter))),
-                                 reason: "\(globTable.rawValue) file lacks required column(s) \(mapping.missingFields.joined(separator: ", ")); headers found: \(headerList)")
+                                 reason: "\(globTable.rawValue) file lacks required column(s) \(mapping.missingFields.joined(separator: ", ")); headers found: \(headerList)",
+                                 code: "missing-column")
                 return nil
             }
         } else {
@@ -196,7 +201,7 @@ public struct Importer {
                 }!
                 state.rejectFile(fileIndex, line: 1, column: 1, value: headers.joined(separator: String(UnicodeScalar(delimiter))),
                                  reason: "matches no table; closest is \(closest.table.rawValue), which lacks \(closest.missingFields.joined(separator: ", ")); headers found: \(headerList)",
-                                 severity: .warning)
+                                 severity: .warning, code: "no-table")
                 return nil
             }
             mapping = best
@@ -206,7 +211,7 @@ public struct Importer {
         state.files[fileIndex].table = mapping.table
         state.files[fileIndex].unknownColumns = mapping.unknownHeaders
         if !mapping.unknownHeaders.isEmpty {
-            state.findings.append(Finding(.note, file: path, line: 1, message:
+            state.findings.append(Finding(.note, code: "ignored-columns", file: path, line: 1, message:
                 "ignored column(s) not used by \(mapping.table.rawValue): \(mapping.unknownHeaders.joined(separator: ", "))"))
         }
         let decimalComma = settings.decimal.map { $0 == .comma } ?? (delimiter == UInt8(ascii: ";"))

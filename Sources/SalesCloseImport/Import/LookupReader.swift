@@ -13,7 +13,7 @@ enum LookupReader {
         do {
         try CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: encoding), onUnreadable: { bad in
             state.countRejectedRow(fileIndex)
-            state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start, reason: bad.reason))
+            state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start, reason: bad.reason, code: "unterminated-quote"))
             return !columns.isEmpty
         }) { record in
             if columns.isEmpty {
@@ -47,7 +47,7 @@ enum LookupReader {
             return true
         }
         } catch {
-            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
+            state.rejectFile(fileIndex, because: error)
         }
         return tables
     }

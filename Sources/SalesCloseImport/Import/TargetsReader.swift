@@ -26,7 +26,7 @@ enum TargetsReader {
         do {
         try CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: encoding), onUnreadable: { bad in
             state.countRejectedRow(fileIndex)
-            state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start, reason: bad.reason))
+            state.rejects.append(Reject(file: path, line: bad.line, column: bad.column, field: "", value: bad.start, reason: bad.reason, code: "unterminated-quote"))
             return columns != nil
         }) { record in
             guard let cols = columns else {
@@ -73,7 +73,7 @@ enum TargetsReader {
             return true
         }
         } catch {
-            state.rejectFile(fileIndex, line: 1, column: 1, reason: "\(error)")
+            state.rejectFile(fileIndex, because: error)
         }
         return rows
     }

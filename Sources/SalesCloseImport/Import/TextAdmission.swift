@@ -5,7 +5,7 @@ struct TextAdmission {
         case read(encoding: TextEncoding, source: EncodingSource, delimiter: UInt8)
         /// Not text, or text whose encoding cannot be told; `line`/`column` locate the first
         /// offending byte (the column counted in bytes).
-        case unreadable(line: Int, column: Int, reason: String)
+        case unreadable(line: Int, column: Int, reason: String, code: String)
     }
 
     /// Decides for `scan`; `table` names the table in the suggestion to set `encoding`.
@@ -13,7 +13,7 @@ struct TextAdmission {
         let utf16 = [TextEncoding.utf16LE, .utf16BE].contains(configured ?? scan.byteOrderMark ?? .utf8)
         if let reason = scan.binary.reason, !utf16 {
             let place = scan.lineAndColumn(ofOffset: scan.binary.offset) ?? (1, 1)
-            return .unreadable(line: place.line, column: place.column, reason: reason)
+            return .unreadable(line: place.line, column: place.column, reason: reason, code: "binary-file")
         }
         let encoding: TextEncoding, source: EncodingSource
         if let configured {
@@ -30,7 +30,7 @@ struct TextAdmission {
             let e = scan.evidence
             let section = table.map { "[tables.\($0)]" } ?? "[tables.<table>] (with files = [\"<this file's name>\"])"
             return .unreadable(line: place.line, column: place.column, reason:
-                "cannot tell the encoding: the file is not UTF-8 (first non-UTF-8 byte at offset \(offset)) and reads neither clearly as GB18030 (\(e.commonPairs) common hanzi, \(e.rarePairs + e.invalidSequences) rare or invalid sequences) nor as Windows-1252 (\(e.undefinedIn1252) undefined bytes); set encoding = \"gb18030\" or \"windows-1252\" under \(section)")
+                "cannot tell the encoding: the file is not UTF-8 (first non-UTF-8 byte at offset \(offset)) and reads neither clearly as GB18030 (\(e.commonPairs) common hanzi, \(e.rarePairs + e.invalidSequences) rare or invalid sequences) nor as Windows-1252 (\(e.undefinedIn1252) undefined bytes); set encoding = \"gb18030\" or \"windows-1252\" under \(section)", code: "unknown-encoding")
         }
         return .read(encoding: encoding, source: source,
                      delimiter: delimiter ?? FileScan.delimiter(of: firstLine(scan, encoding)))

@@ -22,11 +22,11 @@ struct RowParser {
         if r.endLine > r.line { reason += " (the record runs from line \(r.line) to line \(r.endLine): a quote in it may be unbalanced)" }
         if r.count > headerCount {
             for i in headerCount..<r.count where r[i].count > 0 {
-                throw RowProblem(column: i + 1, field: "", value: r.string(i), reason: reason)
+                throw RowProblem(column: i + 1, field: "", value: r.string(i), reason: reason, code: "row-width")
             }
             return
         }
-        throw RowProblem(column: r.count + 1, field: "", value: "", reason: reason)
+        throw RowProblem(column: r.count + 1, field: "", value: "", reason: reason, code: "row-width")
     }
 
     /// Rejects a record with a NUL byte in a field: no export writes one in text, and it would
@@ -36,7 +36,8 @@ struct RowParser {
             let field = r[i]
             guard let base = field.baseAddress, let at = memchr(base, 0, field.count) else { continue }
             throw RowProblem(column: i + 1, field: "", value: r.string(i).split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0"),
-                             reason: "field \(i + 1) holds a NUL byte at its character \(base.distance(to: UnsafeRawPointer(at)) + 1)")
+                             reason: "field \(i + 1) holds a NUL byte at its character \(base.distance(to: UnsafeRawPointer(at)) + 1)",
+                             code: "nul-byte")
         }
     }
 
@@ -51,7 +52,8 @@ struct RowParser {
             let delimiters = field.reduce(0) { $0 + ($1 == delimiter ? 1 : 0) }
             if delimiters >= limit {
                 throw RowProblem(column: i + 1, field: "", value: String(r.string(i).prefix(80)), reason:
-                    "quoted field \(i + 1) runs from line \(r.line) to line \(r.endLine) and holds \(delimiters) delimiters, as many as a whole record: the quote opened on line \(r.line) is probably not closed where it should be")
+                    "quoted field \(i + 1) runs from line \(r.line) to line \(r.endLine) and holds \(delimiters) delimiters, as many as a whole record: the quote opened on line \(r.line) is probably not closed where it should be",
+                    code: "swallowed-record")
             }
         }
     }

@@ -1,0 +1,93 @@
+import SalesCloseCore
+
+/// The duplicate rule: which row wins when two rows have the same key, and how it is counted.
+///
+/// - Keys: an order line is (order_id, line_no), or (order_id, sku) when the export has no line
+///   numbers; a shipment with a shipment_id is (shipment_id, order_id, line_no or sku); a payment
+///   with a payment_id is that id; a customer master row is its customer_id. Shipments and
+///   payments without an id are never duplicates.
+/// - The later row wins: files are read in file-name order, rows in file order, so a re-export
+///   (a later file, or a later line of the same file) replaces what it repeats.
+/// - Counting: the replaced row counts as a `duplicate` (superseded) of its file; it is an
+///   `exact duplicate` when its content equals the replacement's (the source line aside),
+///   else a correction; the winning row's file counts a `replacement`. The replaced row counts
+///   in no figure: for every file `accepted = counted + duplicate`.
+extension ImportState {
+    /// Counts that a row of `oldFile` no longer counts (an exact duplicate when `identical`) and
+    /// that a row of `file` replaced it: the manifest's duplicate columns.
+    func countReplacement(of oldFile: Int, by file: Int, identical: Bool) {
+        files[oldFile].superseded += 1
+        if identical { files[oldFile].exactDuplicates += 1 }
+        files[file].replacements += 1
+    }
+
+    /// Adds an order line; a line with a key seen before replaces the earlier one.
+    func add(_ line: OrderLine, file: Int) {
+        let key = ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku)
+        if let existing = lineIndex[key] {
+            let old = lines[Int(existing)]
+            countReplacement(of: Int(old.source.file), by: file, identical: sameContent(old, line))
+            lines[Int(existing)] = line
+        } else {
+            lineIndex.insert(key, Int32(lines.count))
+            lines.append(line)
+        }
+    }
+
+    /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.
+    func add(_ shipment: Shipment, id: NameID, file: Int) {
+        guard id != noName else { shipments.append(shipment); return }
+        let key = ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku)
+        if let existing = shipmentIndex[key] {
+            let old = shipments[Int(existing)]
+            countReplacement(of: Int(old.source.file), by: file, identical: old.shipDate == shipment.shipDate
+                             && old.quantity == shipment.quantity && old.amount == shipment.amount)
+            shipments[Int(existing)] = shipment
+        } else {
+            shipmentIndex.insert(key, Int32(shipments.count))
+            shipments.append(shipment)
+        }
+    }
+
+    /// Adds a payment; a repeated payment id replaces the earlier row.
+    func add(_ payment: Payment, id: NameID, file: Int) {
+        guard id != noName else { payments.append(payment); return }
+        if let existing = paymentIndex[UInt64(UInt32(id))] {
+            let old = payments[Int(existing)]
+            countReplacement(of: Int(old.source.file), by: file, identical: old.customer == payment.customer
+                             && old.paymentDate == payment.paymentDate && old.amount == payment.amount
+                             && old.order == payment.order && old.invoice == payment.invoice)
+            payments[Int(existing)] = payment
+        } else {
+            paymentIndex.insert(UInt64(UInt32(id)), Int32(payments.count))
+            payments.append(payment)
+        }
+    }
+
+    /// Adds a customer master row; a later row for the same customer replaces the earlier one.
+    func add(_ info: CustomerInfo, of customer: NameID, file: Int) {
+        if let old = customerMasterFile[customer], let previous = customerMaster[customer] {
+            countReplacement(of: old, by: file, identical: previous == info)
+        }
+        customerMaster[customer] = info
+        customerMasterFile[customer] = file
+    }
+}
+
+/// Two order lines with the same content (their source aside).
+func sameContent(_ a: OrderLine, _ b: OrderLine) -> Bool {
+    a.order == b.order && a.lineNo == b.lineNo && a.orderDate == b.orderDate && a.promisedDate == b.promisedDate
+        && a.customer == b.customer && a.sku == b.sku && a.region == b.region && a.salesperson == b.salesperson
+        && a.channel == b.channel && a.category == b.category && a.quantity == b.quantity && a.amount == b.amount
+        && a.cost == b.cost && a.isCancelled == b.isCancelled
+}
+
+/// A shipment row's identity when the export gives shipment ids.
+struct ShipmentKey: FlatKey {
+    var id, order, lineNo, sku: NameID
+    static var placeholder: ShipmentKey { ShipmentKey(id: noName, order: noName, lineNo: noName, sku: noName) }
+    var flatHash: UInt64 {
+        (UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: order)))
+            ^ (UInt64(UInt32(bitPattern: lineNo)) << 32 | UInt64(UInt32(bitPattern: sku))) &* 0xBF58_476D_1CE4_E5B9
+    }
+}
