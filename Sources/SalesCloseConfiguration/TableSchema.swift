@@ -36,8 +36,8 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable {
         switch (self, field) {
         case (.shipments, "quantity"): list += ["shipped quantity", "ship qty", "发货数量", "出库数量"]
         case (.shipments, "amount"): list += ["shipped amount", "发货金额", "出库金额"]
-        case (.payments, "amount"): list += ["payment amount", "amount paid", "收款金额", "回款金额", "到账金额"]
-        case (.orders, "amount"): list += ["line amount", "net amount", "sales amount", "金额", "销售额", "订单金额", "销售金额"]
+        case (.payments, "amount"): list += ["payment amount", "amount paid", "total", "收款金额", "回款金额", "到账金额"]
+        case (.orders, "amount"): list += ["line amount", "net amount", "sales amount", "lineitem amount", "金额", "销售额", "销售金额", "行金额"]
         default: break
         }
         return list.map(normalizedHeader)
@@ -59,7 +59,7 @@ private let commonAliases: [String: [String]] = [
     "quantity": ["qty", "units", "quantity ordered", "数量", "订购数量", "销量"],
     "unit_price": ["price", "unit price", "price each", "单价", "销售单价"],
     "discount": ["discount rate", "折扣", "折扣率"],
-    "amount": ["total", "value"],
+    "amount": ["value"],
     "cost": ["line cost", "total cost", "cogs", "成本", "成本金额", "总成本"],
     "unit_cost": ["unit cost", "cost each", "buy price", "单位成本", "成本单价", "进价"],
     "currency": ["currency code", "币种", "货币"],
@@ -74,6 +74,14 @@ private let commonAliases: [String: [String]] = [
     "credit_limit": ["credit", "credit line", "信用额度", "授信额度"],
     "payment_terms_days": ["payment terms", "terms", "terms days", "账期", "账期天数", "帐期", "付款天数"],
 ]
+
+/// Headers of order-level totals (`Total`, `Subtotal`, `合计`, `金额合计`, `订单金额` …), compared
+/// after `normalizedHeader`: on a line-item export they hold the whole order's value, usually on
+/// its first line only, so they never become a line's `amount` without an explicit mapping.
+public let orderTotalHeaders: Set<String> = Set([
+    "total", "subtotal", "sub total", "order total", "grand total", "total amount", "order amount", "total price",
+    "合计", "金额合计", "总计", "总金额", "合计金额", "订单金额", "订单总额", "订单总金额", "价税合计", "实付金额", "应付金额",
+].map(normalizedHeader))
 
 /// Lower-cased, with ASCII and full-width spaces, `_`, `-` and a BOM removed and full-width
 /// ASCII folded, so `Order ID`, `order_id` and `ＯＲＤＥＲ＿ＩＤ` compare equal.

@@ -11,6 +11,9 @@ public struct TableSettings: Sendable, Equatable {
     /// nil = decimal comma when the delimiter is `;`, else decimal point.
     public var decimal: DecimalMark?
     public var dateFormat: DatePattern = .yearFirst
+    /// The zone timestamps with a UTC offset are converted to before their date is taken;
+    /// nil = the calendar date as written.
+    public var timeZone: TimeZone?
     /// nil = detected (byte-order mark, UTF-8, else GB18030 or Windows-1252 by plausibility).
     public var encoding: InputEncoding?
     /// `escape = "\\"`: inside a quoted field, `\"` is a quote (a non-RFC 4180 dialect; nil = none).
@@ -30,6 +33,7 @@ public struct TableSettings: Sendable, Equatable {
             SettingKey("delimiter", \.delimiter, .delimiter, auto: "auto"),
             SettingKey("decimal", \.decimal, .choice(DecimalMark.self), auto: "auto"),
             SettingKey("date_format", \.dateFormat, .datePattern),
+            SettingKey("timezone", \.timeZone, .timeZone, unsetComment: "none: the calendar date as written"),
             SettingKey("encoding", \.encoding, .encoding, auto: "auto"),
             SettingKey("escape", \.escape, .asciiCharacter, auto: ""),
             SettingKey("comment", \.comment, .asciiCharacter, auto: ""),
@@ -76,6 +80,19 @@ extension ValueCodec where T == InputEncoding {
             }
             return e
         }, literal: { tomlString($0.rawValue) }, shown: { $0.rawValue })
+    }
+}
+
+extension ValueCodec where T == TimeZone {
+    /// An IANA zone name such as `Asia/Shanghai` or `Europe/Berlin`.
+    static var timeZone: ValueCodec<TimeZone> {
+        ValueCodec(read: { v in
+            guard let s = v.string else { throw ValueProblem(message: "expected a string, \(found(v))") }
+            guard let zone = TimeZone(identifier: s) else {
+                throw ValueProblem(message: "\(tomlString(s)) is not a time zone; use an IANA name such as \"Asia/Shanghai\" or \"Europe/Berlin\"")
+            }
+            return zone
+        }, literal: { tomlString($0.identifier) }, shown: { $0.identifier })
     }
 }
 

@@ -176,10 +176,12 @@ func findingsTable(_ findings: [Finding]) -> ReportTable {
 
 func makeManifest(imported: ImportResult, configuration: Configuration, period: Month?, command: String) -> Manifest {
     let inputs = imported.files.map { f in
-        Manifest.Input(path: f.path, role: f.role.rawValue, table: f.table?.rawValue, sha256: f.sha256, bytes: f.bytes,
+        var input = Manifest.Input(path: f.path, role: f.role.rawValue, table: f.table?.rawValue, sha256: f.sha256, bytes: f.bytes,
                        encoding: f.encoding.rawValue, encodingSource: f.encodingSource.rawValue, delimiter: f.delimiter == 9 ? "\t" : String(UnicodeScalar(f.delimiter)),
                        rowsRead: f.rowsRead, accepted: f.accepted, rejected: f.rejected, duplicate: f.superseded,
                        exactDuplicates: f.exactDuplicates, replacements: f.replacements, counted: f.counted)
+        if f.table == .orders { input.filledFromOrderLine = f.filledFromOrderLine }
+        return input
     }
     let formatter = ISO8601DateFormatter()
     let totals = [

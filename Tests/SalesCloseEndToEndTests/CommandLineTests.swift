@@ -88,6 +88,23 @@ import Testing
         #expect(r.stderr == "\(file):2:1: error: unknown key `windows_months` in [abc]; did you mean `window_months`?\n")
     }
 
+    @Test func aConfiguredColumnTheFileLacksFailsUnderStrict() throws {
+        let work = try TemporaryFolder()
+        defer { work.remove() }
+        let shopify = GoldenRunTests.fixtures + "/shopify"
+        var toml = try String(contentsOfFile: shopify + "/Config/salesclose.toml", encoding: .utf8)
+        toml += "region = \"Shipping Province\"\n"
+        try work.write("Config/salesclose.toml", toml)
+        let args = ["run", "--input", shopify + "/Input", "--config", work.path + "/Config", "--output", work.path + "/Output",
+                    "--period", "2026-10"]
+        let warned = try run(args)
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("\(shopify)/Input/orders_export_1.csv:1: warning: configured column \"Shipping Province\" for region ([tables.orders.columns]) is not in the header; region is read as empty\n"))
+        let strict = try run(args + ["--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("configured column \"Shipping Province\" for region"))
+    }
+
     @Test func configPrintsTheConfigurationInEffect() throws {
         let r = try run(["config", "--config", fixture + "/Config"])
         #expect(r.status == 0)

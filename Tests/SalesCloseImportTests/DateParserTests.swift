@@ -1,3 +1,4 @@
+import Foundation
 import SalesCloseCore
 import Testing
 @testable import SalesCloseImport
@@ -44,5 +45,50 @@ import Testing
         #expect(parse("2025-01") == .failure(.notADate))
         #expect(parse("yesterday") == .failure(.notADate))
         #expect(parse("2025-01-31x") == .failure(.notADate))
+    }
+}
+
+@Suite struct TimestampTests {
+    func parse(_ text: String, _ parser: DateParser = .yearFirst) -> Result<Day, DateParser.Failure> {
+        var t = text
+        return t.withUTF8 { parser.parse(UnsafeRawBufferPointer($0)) }
+    }
+    func day(_ y: Int, _ m: Int, _ d: Int) -> Result<Day, DateParser.Failure> { .success(Day(year: y, month: m, day: d)!) }
+
+    @Test func offsetsZuluAndFractionsGiveTheDateAsWritten() {
+        #expect(parse("2021-05-13 11:01:12 +0200") == day(2021, 5, 13))
+        #expect(parse("2025-09-01T13:37:00Z") == day(2025, 9, 1))
+        #expect(parse("2025-09-01T23:37:00+08:00") == day(2025, 9, 1))
+        #expect(parse("2025-09-01T23:37:00.123456+05:30") == day(2025, 9, 1))
+        #expect(parse("2025-09-01T23:37+05:30") == day(2025, 9, 1))
+        #expect(parse("2025-09-01 00:15:00 -05") == day(2025, 9, 1))
+        #expect(parse("2025-09-01 00:15:00 UTC") == day(2025, 9, 1))
+        #expect(parse("2025-09-01 7:05") == day(2025, 9, 1))
+    }
+
+    @Test func malformedTimesAreNotDates() {
+        #expect(parse("2025-09-01 25:00") == .failure(.notADate))
+        #expect(parse("2025-09-01 12") == .failure(.notADate))
+        #expect(parse("2025-09-01T12:00:00+2") == .failure(.notADate))
+        #expect(parse("2025-09-01T12:00:00 +0200 CEST") == .failure(.notADate))
+        #expect(parse("2025-09-01T") == .failure(.notADate))
+        #expect(parse("2025-02-30 10:00") == .failure(.noSuchDay))
+    }
+
+    @Test func aConfiguredZoneConvertsTimestampsWithAnOffset() throws {
+        let shanghai = DateParser(.yearFirst, timeZone: try #require(TimeZone(identifier: "Asia/Shanghai")))
+        // 23:30 in New York on 30 September is 11:30 on 1 October in Shanghai.
+        #expect(parse("2026-09-30 23:30:00 -0400", shanghai) == day(2026, 10, 1))
+        #expect(parse("2026-09-30T15:59:59Z", shanghai) == day(2026, 9, 30))
+        #expect(parse("2026-09-30T16:00:00Z", shanghai) == day(2026, 10, 1))
+        // Without an offset the value is taken as Shanghai time already.
+        #expect(parse("2026-09-30 23:30:00", shanghai) == day(2026, 9, 30))
+        #expect(parse("2026-09-30", shanghai) == day(2026, 9, 30))
+        // Daylight saving: Berlin is UTC+2 in July, UTC+1 in January.
+        let berlin = DateParser(.yearFirst, timeZone: try #require(TimeZone(identifier: "Europe/Berlin")))
+        #expect(parse("2026-07-01T22:30:00Z", berlin) == day(2026, 7, 2))
+        #expect(parse("2026-01-01T22:30:00Z", berlin) == day(2026, 1, 1))
+        // Before 1970.
+        #expect(parse("1969-12-31T23:00:00-02:00", berlin) == day(1970, 1, 1))
     }
 }

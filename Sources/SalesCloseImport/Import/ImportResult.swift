@@ -25,6 +25,9 @@ public struct InputFileReport: Sendable {
     /// Rows of this file that replaced an earlier row.
     public var replacements = 0
     public var unknownColumns: [String] = []
+    /// Order lines whose empty order-level fields (customer, order date, status …) were taken
+    /// from the order's earlier line in this file.
+    public var filledFromOrderLine = 0
 
     public var counted: Int { accepted - superseded }
 }

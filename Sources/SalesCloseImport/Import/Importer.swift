@@ -210,12 +210,20 @@ public struct Importer {
         state.files[fileIndex].role = .table
         state.files[fileIndex].table = mapping.table
         state.files[fileIndex].unknownColumns = mapping.unknownHeaders
+        for (field, header) in mapping.missingConfigured {
+            state.findings.append(Finding(.warning, file: path, line: 1, field: field, value: header, message:
+                "configured column \"\(header)\" for \(field) ([tables.\(mapping.table.rawValue).columns]) is not in the header; \(field) is read as empty"))
+        }
+        if !mapping.orderTotalColumns.isEmpty, mapping.origins["amount"] == nil {
+            state.findings.append(Finding(.note, file: path, line: 1, message:
+                "\(mapping.orderTotalColumns.map { "\"\($0)\"" }.joined(separator: ", ")) looks like an order total, not a line amount; not used as amount (map amount in [tables.\(mapping.table.rawValue).columns] if it is one)"))
+        }
         if !mapping.unknownHeaders.isEmpty {
             state.findings.append(Finding(.note, code: "ignored-columns", file: path, line: 1, message:
                 "ignored column(s) not used by \(mapping.table.rawValue): \(mapping.unknownHeaders.joined(separator: ", "))"))
         }
         let decimalComma = settings.decimal.map { $0 == .comma } ?? (delimiter == UInt8(ascii: ";"))
-        let dates = DateParser(settings.dateFormat)
+        let dates = DateParser(settings.dateFormat, timeZone: settings.timeZone)
         let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates, headerCount: headers.count,
                                delimiter: delimiter)
         return TableRowReader(table: mapping.table, mapping: mapping, parser: parser, fileIndex: fileIndex,

@@ -76,11 +76,35 @@ struct TableRowReader {
         }
     }
 
+    /// The order-level fields of the order being read, from its lines so far in this file: grouped
+    /// exports (Shopify, many ERPs) write them on an order's first line only.
+    private struct OrderHead {
+        var order: NameID
+        var orderDate: Day?
+        var customer = noName, customerName = noName, region = noName, salesperson = noName, channel = noName
+        var promisedDate: Day?
+        var cancelled: Bool?
+    }
+    private var head = OrderHead(order: noName)
+
+    /// `value` when the line has one, else the order's earlier line's (`filled` notes it).
+    private static func orEarlier(_ value: NameID, _ stored: inout NameID, _ filled: inout Bool) -> NameID {
+        if value != noName { stored = value; return value }
+        if stored != noName { filled = true }
+        return stored
+    }
+
     private mutating func orderLine(_ r: CSVRecord, _ state: ImportState, _ source: SourceRef) throws(RowProblem) -> OrderLine {
         let order = try parser.id(r, c.orderID, "order_id", &state.orders)
+        if order != head.order { head = OrderHead(order: order) }
+        var filled = false
         let lineNo = parser.optionalID(r, c.lineNo, &state.lineNumbers)
-        let orderDate = try parser.date(r, c.orderDate, "order_date")
-        let customer = try parser.id(r, c.customer, "customer_id", &state.customers)
+        let orderDate: Day
+        if let earlier = head.orderDate, parser.isBlank(r, c.orderDate) { orderDate = earlier; filled = true }
+        else { orderDate = try parser.date(r, c.orderDate, "order_date"); head.orderDate = orderDate }
+        let customer: NameID
+        if head.customer != noName, parser.isEmpty(r, c.customer) { customer = head.customer; filled = true }
+        else { customer = try parser.id(r, c.customer, "customer_id", &state.customers); head.customer = customer }
         let sku = try parser.id(r, c.sku, "sku", &state.skus)
         let quantity = try parser.number(r, c.quantity, "quantity", scale: 3)
         let amount = try lineAmount(r, quantity: quantity)
@@ -91,26 +115,33 @@ struct TableRowReader {
             // quantity (×10³) × unit cost (×10⁶) → cents (×10²).
             cost = Money(minorUnits: roundedDivision(Int128(quantity) * Int128(unitCost), 10_000_000))
         }
+        var promisedDate = try parser.optionalDate(r, c.promisedDate, "promised_date")
+        if promisedDate == nil, let earlier = head.promisedDate { promisedDate = earlier; filled = true }
+        head.promisedDate = promisedDate
+        var cancelled = isCancelled(r)
+        if parser.isEmpty(r, c.status), let earlier = head.cancelled { cancelled = earlier; filled = filled || c.status >= 0 }
+        else if c.status >= 0 { head.cancelled = cancelled }
+        let customerName = Self.orEarlier(parser.optionalID(r, c.customerName, &state.texts), &head.customerName, &filled)
+        let region = Self.orEarlier(parser.optionalID(r, c.region, &state.regions), &head.region, &filled)
+        let salesperson = Self.orEarlier(parser.optionalID(r, c.salesperson, &state.salespeople), &head.salesperson, &filled)
+        let channel = Self.orEarlier(parser.optionalID(r, c.channel, &state.channels), &head.channel, &filled)
         let category = parser.optionalID(r, c.category, &state.categories)
         // Names come from the first line that has one (a customers master file wins over them).
         if !state.hasCustomerName(customer) {
-            state.setCustomerName(customer, parser.optionalID(r, c.customerName, &state.texts))
+            state.setCustomerName(customer, customerName)
         }
         if !state.hasProductName(sku) {
             state.setProduct(sku, name: parser.optionalID(r, c.productName, &state.texts), category: category)
         } else if category != noName {
             state.setProduct(sku, name: noName, category: category)
         }
+        if filled { state.files[fileIndex].filledFromOrderLine += 1 }
         return OrderLine(
-            order: order, lineNo: lineNo, orderDate: orderDate,
-            promisedDate: try parser.optionalDate(r, c.promisedDate, "promised_date"),
-            customer: customer, sku: sku,
-            region: parser.optionalID(r, c.region, &state.regions),
-            salesperson: parser.optionalID(r, c.salesperson, &state.salespeople),
-            channel: parser.optionalID(r, c.channel, &state.channels),
+            order: order, lineNo: lineNo, orderDate: orderDate, promisedDate: promisedDate,
+            customer: customer, sku: sku, region: region, salesperson: salesperson, channel: channel,
             category: category,
             quantity: Quantity(thousandths: quantity), amount: amount, cost: cost,
-            isCancelled: isCancelled(r), source: source)
+            isCancelled: cancelled, source: source)
     }
 
     /// The amount column, else quantity × unit_price × (1 − discount), rounded to the cent.

@@ -23,6 +23,8 @@ public struct Manifest: Encodable {
         public var replacements: Int
         /// Rows that count in the figures: accepted − duplicate.
         public var counted: Int
+        /// Order lines whose empty order-level fields were taken from the order's earlier line (orders only).
+        public var filledFromOrderLine: Int?
         public init(path: String, role: String, table: String?, sha256: String, bytes: Int, encoding: String,
                     encodingSource: String = "detected", delimiter: String, rowsRead: Int, accepted: Int, rejected: Int, duplicate: Int,
                     exactDuplicates: Int, replacements: Int, counted: Int) {
