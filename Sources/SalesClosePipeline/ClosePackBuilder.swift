@@ -213,9 +213,11 @@ struct ClosePackBuilder {
         ReportTable(name: "input_files", columns: [
             .init("file", .text), .init("table", .text), .init("rows_read", .integer), .init("rows_accepted", .integer),
             .init("rows_rejected", .integer), .init("rows_duplicate", .integer), .init("sha256", .text),
+            .init("classified_by", .text), .init("column_mapping", .text),
         ], rows: imported.files.map {
             [.text($0.path), .text($0.table?.rawValue ?? $0.role.rawValue), .integer($0.rowsRead), .integer($0.accepted),
-             .integer($0.rejected), .integer($0.superseded), .text(String($0.sha256.prefix(12)) + "…")]
+             .integer($0.rejected), .integer($0.superseded), .text(String($0.sha256.prefix(12)) + "…"),
+             .textOrEmpty($0.mapping?.reasonText), .textOrEmpty($0.mapping?.fieldsText)]
         })
     }
 

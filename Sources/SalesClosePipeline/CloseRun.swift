@@ -140,6 +140,10 @@ public func importInputs(configuration: Configuration, options: RunOptions, log:
     }
     for file in result.files {
         log("read \(file.path): \(file.table?.rawValue ?? file.role.rawValue), \(file.rowsRead) rows, \(file.rejected) rejected, \(file.superseded) duplicate")
+        if let mapping = file.mapping {
+            log("  as \(mapping.table.rawValue): \(mapping.reasonText)")
+            log("  \(mapping.fieldsText)")
+        }
     }
     for line in DiagnosticSummary(rejects: result.rejects, findings: result.findings).lines { log(line) }
     if enforceStrict, options.strict, let failure = strictFailure(result.rejects, result.findings) { throw failure }
@@ -181,6 +185,11 @@ func makeManifest(imported: ImportResult, configuration: Configuration, period: 
                        rowsRead: f.rowsRead, accepted: f.accepted, rejected: f.rejected, duplicate: f.superseded,
                        exactDuplicates: f.exactDuplicates, replacements: f.replacements, counted: f.counted)
         if f.table == .orders { input.filledFromOrderLine = f.filledFromOrderLine }
+        input.mapping = f.mapping.map { m in
+            Manifest.Mapping(table: m.table.rawValue, reason: m.reasonText, fields: m.fields.map {
+                .init(field: $0.field, header: $0.header, column: $0.column + 1, source: $0.origin.rawValue)
+            })
+        }
         return input
     }
     let formatter = ISO8601DateFormatter()

@@ -22,6 +22,41 @@ import Testing
         return try CloseRun(options: options, log: { _ in }).execute()
     }
 
+    @Test func theMappingInEffectIsOnStderrInTheManifestAndInTheWorkbook() throws {
+        let out = try TemporaryFolder()
+        defer { out.remove() }
+        var options = RunOptions()
+        options.inputFolder = Self.fixture + "/Input"
+        options.configFolder = Self.fixture + "/Config"
+        options.outputFolder = out.path
+        _ = options.setPeriod("2026-10")
+        var log: [String] = []
+        let summary = try CloseRun(options: options, log: { log.append($0) }).execute()
+        let file = Self.fixture + "/Input/orders_export_1.csv"
+        let read = try #require(log.firstIndex { $0.hasPrefix("read \(file): orders, 11 rows") })
+        #expect(log[read + 1] == "  as orders: file name matches [tables.orders] files = \"orders_export*.csv\"")
+        #expect(log[read + 2] == "  order_id ← \"Name\" (config), order_date ← \"Created at\" (config), customer_id ← \"Email\" (config), "
+                + "sku ← \"Lineitem sku\" (config), quantity ← \"Lineitem quantity\" (config), customer_name ← \"Billing Name\" (config), "
+                + "product_name ← \"Lineitem name\" (config), unit_price ← \"Lineitem price\" (config), currency ← \"Currency\" (alias), "
+                + "status ← \"Financial Status\" (config)")
+        #expect(log.contains("\(file):1: note: \"Subtotal\", \"Total\" look like order totals, not a line amount; not used as amount (map amount in [tables.orders.columns] if it is)"))
+
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary.outputPath + "/manifest.json"))) as! [String: Any]
+        let input = (manifest["inputs"] as! [[String: Any]])[0]
+        let mapping = input["mapping"] as! [String: Any]
+        #expect(mapping["table"] as? String == "orders")
+        #expect(mapping["reason"] as? String == "file name matches [tables.orders] files = \"orders_export*.csv\"")
+        let fields = (mapping["fields"] as! [[String: Any]]).map { "\($0["field"]!)=\($0["header"]!)@\($0["column"]!)/\($0["source"]!)" }
+        #expect(fields.first == "order_id=Name@1/configuration")
+        #expect(fields.contains("currency=Currency@8/alias"))
+        #expect(fields.count == 10)
+
+        let pack = try XLSXReadBack(path: summary.outputPath + "/close-2026-10.xlsx")
+        let cells = pack.cells("Data quality").values.map(\.value)
+        #expect(cells.contains("file name matches [tables.orders] files = \"orders_export*.csv\""))
+        #expect(cells.contains { $0.hasPrefix("order_id ← \"Name\" (config), order_date ← \"Created at\" (config)") })
+    }
+
     @Test func revenueIsQuantityTimesPriceOfEveryLineAndTheVoidedOrderIsOut() throws {
         let out = try TemporaryFolder()
         defer { out.remove() }

@@ -65,7 +65,14 @@ import Testing
         #expect(lines.map(\.isCancelled) == [false, false, true, true, false])
         // 合计 is an order total: amounts are quantity × price.
         #expect(lines.map(\.amount.minorUnits) == [3100, 1200, 4650, 0, 6000])
-        #expect(result.findings.contains { $0.message.hasPrefix("\"合计\" looks like an order total") })
+        #expect(result.findings.contains { $0.message == "\"合计\" looks like an order total, not a line amount; not used as amount (map amount in [tables.orders.columns] if it is)" })
+    }
+
+    @Test func anUnconfiguredShopifyExportIsNamedAsTheOrdersItNearlyIs() throws {
+        let text = Self.shopifyHeader.joined(separator: ",") + "\n#1,a@x.org,paid,10,0,0,10,2026-10-01 10:00:00 +0200,1,Tee,10.00,T1,A\n"
+        let result = try importFiles([("orders_export_1.csv", text)], config: Configuration())
+        let finding = try #require(result.findings.first)
+        #expect(finding.message.hasPrefix("file not read: matches no table; closest is orders, which lacks order_id, customer_id; headers found: \"Name\""))
     }
 
     @Test func aLineOfAnotherOrderIsNotFilled() throws {

@@ -28,6 +28,8 @@ public struct InputFileReport: Sendable {
     /// Order lines whose empty order-level fields (customer, order date, status …) were taken
     /// from the order's earlier line in this file.
     public var filledFromOrderLine = 0
+    /// The table, why, and each field's source column (nil unless the file was read as a table).
+    public var mapping: FileMapping?
 
     public var counted: Int { accepted - superseded }
 }

@@ -210,13 +210,16 @@ public struct Importer {
         state.files[fileIndex].role = .table
         state.files[fileIndex].table = mapping.table
         state.files[fileIndex].unknownColumns = mapping.unknownHeaders
+        let glob = globTable.flatMap { kind in configuration[kind].files.first { fnmatch($0, (path as NSString).lastPathComponent, 0) == 0 } }
+        state.files[fileIndex].mapping = FileMapping(table: mapping.table, reason: glob.map(FileMapping.Reason.fileGlob) ?? .header,
+                                                     fields: mapping.assignments)
         for (field, header) in mapping.missingConfigured {
             state.findings.append(Finding(.warning, file: path, line: 1, field: field, value: header, message:
                 "configured column \"\(header)\" for \(field) ([tables.\(mapping.table.rawValue).columns]) is not in the header; \(field) is read as empty"))
         }
         if !mapping.orderTotalColumns.isEmpty, mapping.origins["amount"] == nil {
             state.findings.append(Finding(.note, file: path, line: 1, message:
-                "\(mapping.orderTotalColumns.map { "\"\($0)\"" }.joined(separator: ", ")) looks like an order total, not a line amount; not used as amount (map amount in [tables.\(mapping.table.rawValue).columns] if it is one)"))
+                "\(mapping.orderTotalColumns.map { "\"\($0)\"" }.joined(separator: ", ")) \(mapping.orderTotalColumns.count == 1 ? "looks like an order total" : "look like order totals"), not a line amount; not used as amount (map amount in [tables.\(mapping.table.rawValue).columns] if it is)"))
         }
         if !mapping.unknownHeaders.isEmpty {
             state.findings.append(Finding(.note, code: "ignored-columns", file: path, line: 1, message:

@@ -237,6 +237,8 @@ public enum Translations {
         "rows_rejected": ("Rejected", "拒绝行数"),
         "rows_duplicate": ("Duplicates", "重复行数"),
         "sha256": ("SHA-256", "SHA-256"),
+        "classified_by": ("Read as table because", "识别为该表的依据"),
+        "column_mapping": ("Column mapping (field ← header)", "列映射（字段 ← 表头）"),
         "setting": ("Setting", "设置项"),
         "region": ("Region", "大区"),
         "salesperson": ("Salesperson", "业务员"),

@@ -25,6 +25,8 @@ public struct Manifest: Encodable {
         public var counted: Int
         /// Order lines whose empty order-level fields were taken from the order's earlier line (orders only).
         public var filledFromOrderLine: Int?
+        /// The mapping in effect, for a file read as a table.
+        public var mapping: Mapping?
         public init(path: String, role: String, table: String?, sha256: String, bytes: Int, encoding: String,
                     encodingSource: String = "detected", delimiter: String, rowsRead: Int, accepted: Int, rejected: Int, duplicate: Int,
                     exactDuplicates: Int, replacements: Int, counted: Int) {
@@ -33,6 +35,24 @@ public struct Manifest: Encodable {
             self.rejected = rejected; self.duplicate = duplicate; self.exactDuplicates = exactDuplicates
             self.replacements = replacements; self.counted = counted
         }
+    }
+    /// Why a file was read as its table and which header became which canonical field.
+    public struct Mapping: Encodable {
+        public struct Field: Encodable {
+            public var field: String
+            public var header: String
+            /// 1-based column number.
+            public var column: Int
+            /// `configuration` or `alias`.
+            public var source: String
+            public init(field: String, header: String, column: Int, source: String) {
+                self.field = field; self.header = header; self.column = column; self.source = source
+            }
+        }
+        public var table: String
+        public var reason: String
+        public var fields: [Field]
+        public init(table: String, reason: String, fields: [Field]) { self.table = table; self.reason = reason; self.fields = fields }
     }
     public struct Output: Encodable {
         public var path: String
