@@ -30,21 +30,6 @@ import Testing
         #expect(ids == [0, 1, 2, 3, 0, 4, 5])
         #expect(interner[1] == "A1 ")
     }
-
-    @Test func lineIndexFindsEveryInsertedKey() async {
-        await propertyCheck(input: Gen.int(in: 0...Int.max).array(of: 0...5000)) { keys in
-            var index = FlatIndex<UInt64>()
-            var reference: [UInt64: Int32] = [:]
-            for (i, k) in keys.enumerated() where reference[UInt64(k)] == nil {
-                let key = UInt64(k)
-                index.insert(key, Int32(i))
-                reference[key] = Int32(i)
-            }
-            #expect(index.count == reference.count)
-            for (key, value) in reference { #expect(index[key] == value) }
-            #expect(index[0xDEAD_BEEF_0000_0001] == reference[0xDEAD_BEEF_0000_0001])
-        }
-    }
 }
 
 @Suite struct UTF8ValidatorTests {

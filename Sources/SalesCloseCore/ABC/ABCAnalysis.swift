@@ -61,7 +61,7 @@ public struct ABCResult: Sendable {
         self.window = window
         self.settings = settings
         let months = window.list
-        let keys = Set(actuals.figures.keys.lazy.filter { $0.level == level && window.contains($0.month) }.map(\.key))
+        let keys = Set(actuals.keys.lazy.filter { $0.level == level && window.contains($0.month) }.map(\.key))
         let candidates = keys.map { key in
             (key: key, keyText: level.text(of: key, names: names),
              metric: months.reduce(Int64(0)) { $0 + settings.metric.value(of: actuals.figures(level, key, $1)) })

@@ -74,7 +74,7 @@ public struct AchievementReport: Sendable {
         let levels = Self.baseLevels + optional
         var keys: [ActualsLevel: Set<NameID>] = [.total: [0]]
         let salesWindow = close.yearStart.advanced(by: -12)...close
-        for k in actuals.figures.keys where Self.baseLevels.contains(k.level) && salesWindow.contains(k.month) {
+        for k in actuals.keys where Self.baseLevels.contains(k.level) && salesWindow.contains(k.month) {
             keys[k.level, default: []].insert(k.key)
         }
         for level in levels { keys[level, default: []].formUnion(plan.keys(metric, at: level, in: ytd)) }

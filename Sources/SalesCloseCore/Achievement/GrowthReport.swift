@@ -29,7 +29,7 @@ public struct GrowthReport: Sendable {
         }
         let window = min(max(close.advanced(by: 1 - max(1, months)), firstMonth), close)...close
         var keys: [ActualsLevel: Set<NameID>] = [:]
-        for k in actuals.figures.keys where levels.contains(k.level) && window.contains(k.month) {
+        for k in actuals.keys where levels.contains(k.level) && window.contains(k.month) {
             keys[k.level, default: []].insert(k.key)
         }
         func revenue(_ level: ActualsLevel, _ key: NameID, _ month: Month) -> Int64? {

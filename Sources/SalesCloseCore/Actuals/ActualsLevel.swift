@@ -49,4 +49,10 @@ public struct LevelKey: Hashable, Sendable {
     public var level: ActualsLevel
     public var key: NameID
     public init(level: ActualsLevel, key: NameID) { self.level = level; self.key = key }
+
+    /// This level key in `month` as one word for a `FlatIndex`: the month in the high bits, then
+    /// the level, then the key.
+    public func packed(in month: Month) -> UInt64 {
+        UInt64(UInt32(bitPattern: month.index)) << 35 | UInt64(level.order) << 32 | UInt64(UInt32(bitPattern: key))
+    }
 }

@@ -11,39 +11,51 @@ public struct MonthlyActuals: Sendable {
         public static func < (a: Key, b: Key) -> Bool {
             (a.month, a.level, a.key) < (b.month, b.level, b.key)
         }
-        /// One packed word to hash (this is hashed several times per order line).
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt64(UInt32(bitPattern: month.index)) << 35 | UInt64(level.order) << 32
-                           | UInt64(UInt32(bitPattern: key)))
-        }
+        /// One word for the flat index (month in the high bits, then level, then key).
+        var packed: UInt64 { LevelKey(level: level, key: key).packed(in: month) }
     }
 
-    public private(set) var figures: [Key: ActualsFigures] = [:]
+    /// Every (month, level, key) with counted lines, in first-seen order, and its figures.
+    public private(set) var keys: [Key] = []
+    private var values: [ActualsFigures] = []
+    /// Packed key → position in `keys` and `values`.
+    private var index: FlatIndex<UInt64>
     /// Levels computed, in output order.
     public let levels: [ActualsLevel]
 
     public init(data: SalesData, levels: [ActualsLevel] = ActualsLevel.allCases) {
         self.levels = levels
         let counted = data.orderLines.indices.filter { !data.orderLines[$0].isCancelled }
-        figures.reserveCapacity(1024)
-        var keys: [Key] = []
+        index = FlatIndex(capacity: 1024)
         for i in counted {
             let line = data.orderLines[i]
-            forEachKey(of: line) { figures[$0, default: ActualsFigures()].add(line) }
+            forEachKey(of: line) { key in
+                values[Int(slot(of: key))].add(line)
+            }
         }
-        // Distinct orders, then distinct customers, per key.
-        for (groupBy, count) in [(\OrderLine.order, \ActualsFigures.orderCount),
-                                 (\OrderLine.customer, \ActualsFigures.customerCount)] {
+        // Distinct orders, then distinct customers, per key: the lines of one order (customer)
+        // give a handful of slots; each distinct slot counts once.
+        var slots: [Int32] = []
+        for (groupBy, isOrder) in [(\OrderLine.order, true), (\OrderLine.customer, false)] {
             for group in groupedIndices(counted, of: data.orderLines, by: groupBy) {
-                keys.removeAll(keepingCapacity: true)
-                for i in group { forEachKey(of: data.orderLines[i]) { keys.append($0) } }
-                keys.sort()
-                var previous: Key?
-                for k in keys where k != previous {
-                    figures[k]![keyPath: count] += 1
-                    previous = k
+                slots.removeAll(keepingCapacity: true)
+                for i in group { forEachKey(of: data.orderLines[i]) { slots.append(index[$0.packed]!) } }
+                slots.sort()
+                var previous: Int32 = -1
+                for s in slots where s != previous {
+                    if isOrder { values[Int(s)].orderCount += 1 } else { values[Int(s)].customerCount += 1 }
+                    previous = s
                 }
             }
+        }
+    }
+
+    /// The position of `key`'s figures, added (zero) when the key is new.
+    private mutating func slot(of key: Key) -> Int32 {
+        index.index(of: key.packed) {
+            keys.append(key)
+            values.append(ActualsFigures())
+            return Int32(keys.count - 1)
         }
     }
 
@@ -57,7 +69,8 @@ public struct MonthlyActuals: Sendable {
 
     /// The figures of `key` at `level` in `month` (zeros when nothing was sold).
     public func figures(_ level: ActualsLevel, _ key: NameID, _ month: Month) -> ActualsFigures {
-        figures[Key(month: month, level: level, key: key)] ?? ActualsFigures()
+        guard let i = index[Key(month: month, level: level, key: key).packed] else { return ActualsFigures() }
+        return values[Int(i)]
     }
 
     /// Revenue of `key` summed over `months`.
@@ -71,9 +84,11 @@ public struct MonthlyActuals: Sendable {
 
     /// The distinct keys seen at `level`, ascending.
     public func keys(at level: ActualsLevel) -> [NameID] {
-        Array(Set(figures.keys.lazy.filter { $0.level == level }.map(\.key))).sorted()
+        Array(Set(keys.lazy.filter { $0.level == level }.map(\.key))).sorted()
     }
 
+    /// Every (month, level, key) with counted lines and its figures, in first-seen order.
+    public var entries: Zip2Sequence<[Key], [ActualsFigures]> { zip(keys, values) }
 }
 
 /// Indices of `subset` grouped by the dense id `keyPath` (a stable counting sort; ids < 0 are skipped).

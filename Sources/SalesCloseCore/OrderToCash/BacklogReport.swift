@@ -40,13 +40,20 @@ public struct BacklogReport: Sendable {
                 settings: OrderToCashSettings = OrderToCashSettings()) {
         self.period = period
         let lines = data.orderLines
-        var flows: [LevelKey: [Month: Flows]] = [:]
+        // (month, level, key) → its flows, in first-seen order.
+        var index = FlatIndex<UInt64>(capacity: 4096)
+        var cells: [(levelKey: LevelKey, month: Month, flows: Flows)] = []
         var closingTotal = Money.zero
         func add(_ line: OrderLine, in month: Month, _ change: (inout Flows) -> Void) {
             for level in settings.levels {
                 let key = level.key(of: line)
                 guard key != noName else { continue }
-                change(&flows[LevelKey(level: level, key: key), default: [:]][month, default: Flows()])
+                let levelKey = LevelKey(level: level, key: key)
+                let i = index.index(of: levelKey.packed(in: month)) {
+                    cells.append((levelKey, month, Flows()))
+                    return Int32(cells.count - 1)
+                }
+                change(&cells[Int(i)].flows)
             }
         }
         for line in lines where line.isDeliverable && line.orderDate.month <= period {
@@ -62,11 +69,13 @@ public struct BacklogReport: Sendable {
         }
 
         var rows: [(row: Row, keyText: String)] = []
-        for (levelKey, months) in flows {
+        var firstMonth: [LevelKey: Month] = [:]
+        for cell in cells { firstMonth[cell.levelKey] = min(firstMonth[cell.levelKey] ?? cell.month, cell.month) }
+        for (levelKey, first) in firstMonth {
             let keyText = levelKey.level.text(of: levelKey.key, names: data.names)
             var opening = Money.zero
-            for month in months.keys.min()!...period {
-                let f = months[month] ?? Flows()
+            for month in first...period {
+                let f = index[levelKey.packed(in: month)].map { cells[Int($0)].flows } ?? Flows()
                 let row = Row(month: month, level: levelKey.level, key: levelKey.key, opening: opening,
                               newOrders: f.newOrders, shipped: f.shipped, cancelled: f.cancelled)
                 if row.opening != .zero || f != Flows() || row.closing != .zero { rows.append((row, keyText)) }

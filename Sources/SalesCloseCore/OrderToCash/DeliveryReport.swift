@@ -66,8 +66,10 @@ public struct DeliveryReport: Sendable {
         let asOf = period.lastDay
         let lines = data.orderLines
         let fulfilment = LineFulfilment(lines: lines, matching: matching, through: asOf)
-        var figures: [MonthLevelKey: Figures] = [:]
-        var orders = Set<MonthLevelOrder>()
+        // (month, level, key) → its figures, in first-seen order; (figures slot, order) pairs seen.
+        var index = FlatIndex<UInt64>(capacity: 4096)
+        var cells: [(month: Month, levelKey: LevelKey, figures: Figures)] = []
+        var orders = FlatIndex<UInt64>(capacity: 4096)
         var periodTotal = Figures()
         var periodOrders = Set<NameID>()
         var overdue: [OverdueLine] = []
@@ -90,10 +92,16 @@ public struct DeliveryReport: Sendable {
             for level in settings.levels {
                 let key = level.key(of: line)
                 guard key != noName else { continue }
-                let k = MonthLevelKey(month: promised.month, levelKey: LevelKey(level: level, key: key))
-                figures[k, default: Figures()].add(daysLate: daysLate, isPartial: completed == nil)
-                if orders.insert(MonthLevelOrder(monthLevelKey: k, order: line.order)).inserted {
-                    figures[k]!.ordersShipped += 1
+                let levelKey = LevelKey(level: level, key: key)
+                let slot = index.index(of: levelKey.packed(in: promised.month)) {
+                    cells.append((promised.month, levelKey, Figures()))
+                    return Int32(cells.count - 1)
+                }
+                cells[Int(slot)].figures.add(daysLate: daysLate, isPartial: completed == nil)
+                let slotOrder = UInt64(UInt32(bitPattern: slot)) << 32 | UInt64(UInt32(bitPattern: line.order))
+                if orders[slotOrder] == nil {
+                    orders.insert(slotOrder, 0)
+                    cells[Int(slot)].figures.ordersShipped += 1
                 }
             }
             if promised.month == period {
@@ -103,9 +111,9 @@ public struct DeliveryReport: Sendable {
         }
 
         let names = data.names
-        self.rows = figures.map { k, f in
-            (Row(month: k.month, level: k.levelKey.level, key: k.levelKey.key, figures: f),
-             k.levelKey.level.text(of: k.levelKey.key, names: names))
+        self.rows = cells.map { c in
+            (Row(month: c.month, level: c.levelKey.level, key: c.levelKey.key, figures: c.figures),
+             c.levelKey.level.text(of: c.levelKey.key, names: names))
         }
         .sorted { ($0.0.month, $0.0.level, $0.1) < ($1.0.month, $1.0.level, $1.1) }
         .map(\.0)
@@ -120,12 +128,3 @@ public struct DeliveryReport: Sendable {
 
 }
 
-private struct MonthLevelKey: Hashable {
-    var month: Month
-    var levelKey: LevelKey
-}
-
-private struct MonthLevelOrder: Hashable {
-    var monthLevelKey: MonthLevelKey
-    var order: NameID
-}

@@ -40,16 +40,23 @@ public struct ShipmentMatching: Sendable {
         let lineNumbers = names.lineNumbers.names.map { Int($0) }
         func inLineOrder(_ a: Int, _ b: Int) -> Bool {
             let x = lines[a].lineNo, y = lines[b].lineNo
-            let nx = x == noName ? nil : lineNumbers[Int(x)], ny = y == noName ? nil : lineNumbers[Int(y)]
-            return (nx ?? .max, names.lineNumbers[x], a) < (ny ?? .max, names.lineNumbers[y], b)
+            let nx = x == noName ? Int.max : lineNumbers[Int(x)] ?? .max, ny = y == noName ? Int.max : lineNumbers[Int(y)] ?? .max
+            if nx != ny { return nx < ny }
+            if x != y { return names.lineNumbers[x] < names.lineNumbers[y] }
+            return a < b
         }
-        var lineByNumber: [OrderAndLine: Int] = [:]
-        var linesOfOrder: [NameID: [Int]] = [:]
-        for (i, line) in lines.enumerated() {
-            if line.lineNo != noName { lineByNumber[OrderAndLine(order: line.order, lineNo: line.lineNo)] = i }
-            linesOfOrder[line.order, default: []].append(i)
+        // (order, line_no) → line, and each order's lines in line order (grouped by order id).
+        var lineByNumber = FlatIndex<UInt64>(capacity: lines.count)
+        for i in lines.indices.reversed() where lines[i].lineNo != noName {   // the last line of a key wins
+            let key = OrderAndLine(order: lines[i].order, lineNo: lines[i].lineNo).packed
+            if lineByNumber[key] == nil { lineByNumber.insert(key, Int32(i)) }
         }
-        linesOfOrder = linesOfOrder.mapValues { $0.sorted(by: inLineOrder) }
+        let linesByOrder = groupedIndices(Array(lines.indices), of: lines, by: \.order)
+        var linesOfOrder = [ArraySlice<Int>?](repeating: nil, count: Int(lines.map(\.order).max() ?? -1) + 1)
+        for group in linesByOrder {
+            let order = Int(lines[group.first!].order)
+            linesOfOrder[order] = group.count == 1 ? group : ArraySlice(group.sorted(by: inLineOrder))
+        }
 
         func report(_ shipment: Shipment, _ field: String, _ value: String, _ message: String) {
             issues.append(DataQualityIssue(source: shipment.source, field: field, value: value, message: message))
@@ -83,22 +90,23 @@ public struct ShipmentMatching: Sendable {
         // Shipments naming their line first, so the others fill what is left open.
         var unnumbered: [(shipment: Shipment, candidates: [Int])] = []
         for shipment in data.shipments {
-            guard let ofOrder = linesOfOrder[shipment.order] else {
+            guard shipment.order >= 0, Int(shipment.order) < linesOfOrder.count, let ofOrder = linesOfOrder[Int(shipment.order)] else {
                 report(shipment, "order_id", names.orders[shipment.order], "shipment of unknown order")
                 continue
             }
             if shipment.lineNo != noName {
-                guard let i = lineByNumber[OrderAndLine(order: shipment.order, lineNo: shipment.lineNo)] else {
+                guard let found = lineByNumber[OrderAndLine(order: shipment.order, lineNo: shipment.lineNo).packed] else {
                     report(shipment, "line_no", names.lineNumbers[shipment.lineNo],
                            "order \(names.orders[shipment.order]) has no such line")
                     continue
                 }
+                let i = Int(found)
                 guard deliverable([i], for: shipment) != nil else { continue }
                 allocations.append(Allocation(line: i, date: effectiveDate(shipment, line: i),
                                               quantity: shipment.quantity, value: .zero, source: shipment.source))
                 allocated[i] += shipment.quantity
             } else {
-                let candidates = shipment.sku == noName ? ofOrder : ofOrder.filter { lines[$0].sku == shipment.sku }
+                let candidates = shipment.sku == noName ? Array(ofOrder) : ofOrder.filter { lines[$0].sku == shipment.sku }
                 guard !candidates.isEmpty else {
                     report(shipment, "sku", names.skus[shipment.sku], "order \(names.orders[shipment.order]) has no line of this SKU")
                     continue
@@ -166,7 +174,8 @@ public struct ShipmentMatching: Sendable {
     }
 }
 
-private struct OrderAndLine: Hashable {
+private struct OrderAndLine {
     var order: NameID
     var lineNo: NameID
+    var packed: UInt64 { UInt64(UInt32(bitPattern: order)) << 32 | UInt64(UInt32(bitPattern: lineNo)) }
 }
