@@ -1,3 +1,4 @@
+import SalesCloseCore
 /// A row that was planted on purpose, with where to find it.
 struct PlantedRow {
     let file: String
@@ -47,7 +48,7 @@ struct BadRowWriter {
 
     static func hundredths(_ value: Int) -> String {
         var bytes: [UInt8] = []
-        CSVByteWriter.appendHundredths(value, to: &bytes)
+        bytes.appendFixed(Int64(value), scale: 2)
         return String(decoding: bytes, as: UTF8.self)
     }
 }

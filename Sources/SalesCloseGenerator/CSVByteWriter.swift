@@ -1,4 +1,5 @@
 import Glibc
+import SalesCloseCore
 
 /// Writes CSV rows into a large reusable byte buffer and flushes it to a file every few MB.
 /// Fields are appended as raw bytes; text fields are quoted per RFC 4180 when needed.
@@ -52,10 +53,10 @@ final class CSVByteWriter {
     /// A text field, quoted when it contains a comma, a double quote, CR or LF.
     func text(_ value: String) { buffer.append(contentsOf: Self.field(value)) }
 
-    @inline(__always) func int(_ value: Int) { Self.appendInt(value, to: &buffer) }
+    @inline(__always) func int(_ value: Int) { buffer.appendDecimal(value) }
 
     /// Money or any fixed-point value given in hundredths, written with two decimals.
-    @inline(__always) func hundredths(_ value: Int) { Self.appendHundredths(value, to: &buffer) }
+    @inline(__always) func hundredths(_ value: Int) { buffer.appendFixed(Int64(value), scale: 2) }
 
     /// Ends a row; flushes when the buffer holds more than `flushThreshold` bytes.
     func endRow() {
@@ -87,36 +88,8 @@ final class CSVByteWriter {
 
     /// The bytes of one CSV field, quoted (with inner quotes doubled) when RFC 4180 requires it.
     static func field(_ value: String) -> [UInt8] {
-        let bytes = Array(value.utf8)
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { return bytes }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
-            quoted.append(byte)
-        }
-        quoted.append(UInt8(ascii: "\""))
-        return quoted
-    }
-
-    static func appendInt(_ value: Int, to buffer: inout [UInt8]) {
-        var magnitude = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(ascii: "0") &+ UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        buffer[start...].reverse()
-    }
-
-    static func appendHundredths(_ value: Int, to buffer: inout [UInt8]) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        let magnitude = Int(value.magnitude)
-        appendInt(magnitude / 100, to: &buffer)
-        let fraction = magnitude % 100
-        buffer.append(UInt8(ascii: "."))
-        buffer.append(UInt8(ascii: "0") &+ UInt8(fraction / 10))
-        buffer.append(UInt8(ascii: "0") &+ UInt8(fraction % 10))
+        var bytes: [UInt8] = []
+        bytes.appendCSVField(value)
+        return bytes
     }
 }

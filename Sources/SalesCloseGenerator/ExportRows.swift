@@ -71,7 +71,7 @@ struct ExportRows {
         var rest = value / 10
         while rest > 0 { digits += 1; rest /= 10 }
         for _ in digits..<max(digits, width) { buffer.append(UInt8(ascii: "0")) }
-        CSVByteWriter.appendInt(value, to: &buffer)
+        buffer.appendDecimal(value)
     }
 
     func orderLine(_ line: OrderLine, _ dialect: Dialect, to writer: CSVByteWriter) {
