@@ -91,12 +91,16 @@ def timed(args, log_path):
 
 
 def salesclose_phases(text):
-    """Phase seconds from SalesClose's plain phase lines (`… in 1.2 s`)."""
+    """Phase seconds from SalesClose's plain phase lines (`… in 1.2 s (peak 423 MB)`), and the
+    peak memory at the end of each phase (`import peak MB` …)."""
     phases = {}
     for line in text.splitlines():
-        m = re.match(r"(imported|calculated|wrote)\b.* in ([0-9.]+) s$", line.strip())
+        m = re.match(r"(imported|calculated|wrote)\b.* in ([0-9.]+) s(?: \(peak (\d+) MB\))?$", line.strip())
         if m:
-            phases[{"imported": "import", "calculated": "calculations", "wrote": "writing"}[m.group(1)]] = float(m.group(2))
+            name = {"imported": "import", "calculated": "calculations", "wrote": "writing"}[m.group(1)]
+            phases[name] = float(m.group(2))
+            if m.group(3):
+                phases[name + " peak MB"] = float(m.group(3))
     return phases
 
 
@@ -143,7 +147,7 @@ def main():
         for tool, rows in runs.items():
             wall, cpu, rss = (statistics.median(x[i] for x in rows) for i in range(3))
             names = list(rows[0][3])
-            phases = ", ".join(f"{n} {statistics.median(x[3].get(n, 0) for x in rows):.1f}" for n in names)
+            phases = ", ".join(f"{n} {statistics.median(x[3].get(n, 0) for x in rows):.{0 if 'MB' in n else 1}f}" for n in names)
             med[tool] = (wall, cpu, rss)
             print(f"| {tool} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {phases} |")
         print(f"ratio SalesClose ÷ DuckDB: wall {med['salesclose'][0] / med['duckdb'][0]:.2f}, "

@@ -21,17 +21,11 @@ public struct CloseRun {
     public init(options: RunOptions, log: @escaping (String) -> Void) { self.options = options; self.log = log }
 
     public func execute() throws -> Summary {
-        let clock = ContinuousClock()
-        var phaseStart = clock.now
-        func logPhase(_ what: String) {
-            let d = (clock.now - phaseStart).components
-            log(String(format: "%@ in %.1f s", what, Double(d.seconds) + Double(d.attoseconds) / 1e18))
-            phaseStart = clock.now
-        }
+        var phases = PhaseClock(log: log)
         let configuration = try loadConfiguration(options.configFolder)
         let imported = try importInputs(configuration: configuration, options: options, log: log, enforceStrict: false)
         let bytes = imported.files.reduce(0) { $0 + $1.bytes }
-        logPhase("imported \(imported.files.count) files, \(bytes / 1_000_000) MB")
+        phases.end("imported \(imported.files.count) files, \(bytes / 1_000_000) MB")
         var period = options.period
         var calculationFindings: [Finding] = []
         do {
@@ -43,11 +37,11 @@ public struct CloseRun {
             log("close period \(closePeriod)")
             let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod)
             calculationFindings = close.findings
-            logPhase("calculated the close and \(close.forecast.series.count) forecasts")
+            phases.end("calculated the close and \(close.forecast.series.count) forecasts")
             for line in DiagnosticSummary(rejects: [], findings: close.findings).lines { log(line) }
             if options.strict, let failure = strictFailure([], close.findings) { throw failure }
             let destination = try write(close, imported: imported, configuration: configuration, period: closePeriod)
-            logPhase("wrote \(close.tables.count + 2) tables and the workbook")
+            phases.end("wrote \(close.tables.count + 2) tables and the workbook")
             return Summary(period: closePeriod, outputPath: destination, imported: imported)
         } catch let error as PipelineError {
             throw failed(error, imported: imported, findings: calculationFindings, configuration: configuration, period: period)
