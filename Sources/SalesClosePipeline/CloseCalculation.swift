@@ -18,8 +18,10 @@ struct CloseCalculation {
     let orderToCash: OrderToCashKPIs
     let forecast: ForecastCalculation
     let projections: [ForecastCalculation.Projection]
-    /// Output tables in the order they are written.
-    let tables: [ReportTable]
+    /// The quantity forecasts, when `[forecast] metrics` asks for them.
+    let quantityForecast: ForecastCalculation?
+    /// The names behind the ids, for rendering the tables.
+    private let data: SalesData
     /// Data-quality findings of the calculations (targets, shipment matching, receivables).
     let findings: [Finding]
 
@@ -42,21 +44,31 @@ struct CloseCalculation {
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
         forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
                                        horizon: configuration.forecast.horizon, levels: configuration.forecast.levels)
-        let quantityForecast = configuration.forecast.metrics.contains(.quantity)
+        quantityForecast = configuration.forecast.metrics.contains(.quantity)
             ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecast.horizon,
-                                  levels: configuration.forecast.levels, metric: .quantity).table(names: data.names)
+                                  levels: configuration.forecast.levels, metric: .quantity)
             : nil
         projections = forecast.projections(actuals: actuals, plan: plan, close: period)
 
-        tables = [
-            actuals.table(names: data.names), achievement.table, growth.table,
-            abc.products.table, abc.customers.table, abc.matrix,
-            backlog.table(names: data.names), delivery.table(names: data.names), delivery.overdueTable(data: data),
-            receivables.table(data: data), planVsActual.table(),
-            forecast.table(names: data.names),
-            ForecastCalculation.projectionTable(projections, names: data.names),
-        ] + (quantityForecast.map { [$0] } ?? [])
+        self.data = data
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
+    }
+}
+
+extension CloseCalculation {
+    /// The output tables in the order they are written. Each is rendered only when `body` asks
+    /// for it and dropped after, so one table's rows at a time are in memory, not every table's.
+    func forEachTable(_ body: (ReportTable) throws -> Void) rethrows {
+        let names = data.names
+        let renderers: [() -> ReportTable] = [
+            { actuals.table(names: names) }, { achievement.table }, { growth.table },
+            { abc.products.table }, { abc.customers.table }, { abc.matrix },
+            { backlog.table(names: names) }, { delivery.table(names: names) }, { delivery.overdueTable(data: data) },
+            { receivables.table(data: data) }, { planVsActual.table() },
+            { forecast.table(names: names) },
+            { ForecastCalculation.projectionTable(projections, names: names) },
+        ] + (quantityForecast.map { q in [{ q.table(names: names) }] } ?? [])
+        for render in renderers { try body(render()) }
     }
 }

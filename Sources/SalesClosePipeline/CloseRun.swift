@@ -41,7 +41,7 @@ public struct CloseRun {
             for line in DiagnosticSummary(rejects: [], findings: close.findings).lines { log(line) }
             if options.strict, let failure = strictFailure([], close.findings) { throw failure }
             let destination = try write(close, imported: imported, configuration: configuration, period: closePeriod)
-            phases.end("wrote \(close.tables.count + 2) tables and the workbook")
+            phases.end("wrote the tables and the workbook")
             return Summary(period: closePeriod, outputPath: destination, imported: imported)
         } catch let error as PipelineError {
             throw failed(error, imported: imported, findings: calculationFindings, configuration: configuration, period: period)
@@ -56,15 +56,18 @@ public struct CloseRun {
     private func write(_ close: CloseCalculation, imported: ImportResult, configuration: Configuration, period: Month) throws -> String {
         let rejects = rejectsTable(imported.rejects)
         let allFindings = imported.findings + close.findings
-        let tables = close.tables + [rejects, findingsTable(allFindings)]
+        let findings = findingsTable(allFindings)
         let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
                                     findings: allFindings, rejectsTable: rejects).pack()
         let output = OutputFolder(root: options.outputFolder)
         return try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in
-                for table in tables {
+                func write(_ table: ReportTable) throws {
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
                 }
+                try close.forEachTable(write)
+                try write(rejects)
+                try write(findings)
                 try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
                                    createdAt: period.lastDay,
                                    thresholds: AchievementColours(low: configuration.achievement.low, high: configuration.achievement.high))
