@@ -48,36 +48,49 @@ public struct ReceivablesReport: Sendable {
         let dsoWindowStart = asOf.adding(days: 1 - settings.dsoWindowDays)
         let lines = data.orderLines
         var issues: [DataQualityIssue] = []
-        var rowOf: [NameID: Int] = [:]
+        // Per customer id its row (-1: none yet); per row the credit not naming an order and the
+        // value billed in the DSO window. Arrays over the dense ids: this runs for every shipment.
+        var rowOf: [Int32] = []
         var rows: [Row] = []
+        var unnamedCredit: [Money] = []
+        var billedInWindow: [Money] = []
         func row(_ customer: NameID) -> Int {
-            if let r = rowOf[customer] { return r }
+            let c = Int(customer)
+            if c < rowOf.count, rowOf[c] >= 0 { return Int(rowOf[c]) }
+            if c >= rowOf.count { rowOf += repeatElement(-1, count: c - rowOf.count + 1) }
             rows.append(Row(customer: customer, shippedValue: .zero, paid: .zero,
                             buckets: Array(repeating: .zero, count: settings.agingBucketEdges.count + 1),
                             unappliedCredit: .zero, creditLimit: Self.creditLimit(of: customer, in: data),
                             collectionsInPeriod: .zero, dso: nil))
-            rowOf[customer] = rows.count - 1
+            unnamedCredit.append(.zero)
+            billedInWindow.append(.zero)
+            rowOf[c] = Int32(rows.count - 1)
             return rows.count - 1
         }
 
-        // The ledger: open charges and the credits to apply to them.
+        // The ledger: open charges and the credits to apply to them. Credits naming an order are
+        // kept per (row, order): the flat index gives their position in `namedCredits`.
         var charges: [Charge] = []
-        var namedCredit: [CustomerOrder: Money] = [:]
-        var unnamedCredit: [Int: Money] = [:]
-        var billedInWindow: [Int: Money] = [:]
+        var namedCreditIndex = FlatIndex<UInt64>()
+        var namedCredits: [(row: Int, credit: Money)] = []
+        func namedKey(_ row: Int, _ order: NameID) -> UInt64 { UInt64(UInt32(row)) << 32 | UInt64(UInt32(bitPattern: order)) }
         func post(_ amount: Money, row r: Int, order: NameID, date: Day, source: SourceRef) {
             if amount > .zero {
                 charges.append(Charge(row: r, order: order, date: date, source: source, open: amount))
             } else if order != noName {
-                namedCredit[CustomerOrder(row: r, order: order), default: .zero] -= amount
+                let i = namedCreditIndex.index(of: namedKey(r, order)) {
+                    namedCredits.append((r, .zero))
+                    return Int32(namedCredits.count - 1)
+                }
+                namedCredits[Int(i)].credit -= amount
             } else {
-                unnamedCredit[r, default: .zero] -= amount
+                unnamedCredit[r] -= amount
             }
         }
         func bill(_ amount: Money, customer: NameID, order: NameID, date: Day, source: SourceRef) {
             let r = row(customer)
             rows[r].shippedValue += amount
-            if date >= dsoWindowStart { billedInWindow[r, default: .zero] += amount }
+            if date >= dsoWindowStart { billedInWindow[r] += amount }
             post(amount, row: r, order: order, date: date, source: source)
         }
         for allocation in matching.allocations where allocation.date <= asOf && allocation.value != .zero {
@@ -85,9 +98,12 @@ public struct ReceivablesReport: Sendable {
             bill(allocation.value, customer: line.customer, order: line.order, date: allocation.date,
                  source: allocation.source)
         }
-        var customerOfOrder: [NameID: NameID] = [:]
+        var customerOfOrder = [NameID](repeating: noName, count: Int(lines.map(\.order).max() ?? -1) + 1)
+        func customer(ofOrder order: NameID) -> NameID {
+            order >= 0 && Int(order) < customerOfOrder.count ? customerOfOrder[Int(order)] : noName
+        }
         for line in lines {
-            customerOfOrder[line.order] = line.customer
+            customerOfOrder[Int(line.order)] = line.customer
             if !line.isCancelled && line.quantity < .zero && line.orderDate <= asOf {
                 bill(line.amount, customer: line.customer, order: line.order, date: line.orderDate, source: line.source)
             }
@@ -100,10 +116,10 @@ public struct ReceivablesReport: Sendable {
             var order = payment.order
             if order == noName, payment.invoice != noName,
                let invoiceOrder = orderOfInvoice[payment.invoice],
-               customerOfOrder[invoiceOrder] == payment.customer {
+               customer(ofOrder: invoiceOrder) == payment.customer {
                 order = invoiceOrder
             }
-            if order != noName && customerOfOrder[order] != payment.customer {
+            if order != noName && customer(ofOrder: order) != payment.customer {
                 issues.append(DataQualityIssue(
                     source: payment.source, field: "order_id", value: data.names.orders[order],
                     message: "payment names an order that is not one of customer \(data.names.customers[payment.customer])'s; applied to the oldest shipments"))
@@ -114,32 +130,35 @@ public struct ReceivablesReport: Sendable {
 
         // Named credits to their order's oldest charges, then everything left FIFO.
         charges.sort { ($0.row, $0.date, $0.source.file, $0.source.line) < ($1.row, $1.date, $1.source.file, $1.source.line) }
-        for c in charges.indices {
-            let key = CustomerOrder(row: charges[c].row, order: charges[c].order)
-            guard let credit = namedCredit[key], credit > .zero else { continue }
-            let applied = min(credit, charges[c].open)
-            charges[c].open -= applied
-            namedCredit[key] = credit - applied
+        if !namedCredits.isEmpty {
+            for c in charges.indices where charges[c].order != noName {
+                guard let i = namedCreditIndex[namedKey(charges[c].row, charges[c].order)].map(Int.init),
+                      namedCredits[i].credit > .zero else { continue }
+                let applied = min(namedCredits[i].credit, charges[c].open)
+                charges[c].open -= applied
+                namedCredits[i].credit -= applied
+            }
         }
-        for (key, credit) in namedCredit where credit != .zero { unnamedCredit[key.row, default: .zero] += credit }
+        for named in namedCredits where named.credit != .zero { unnamedCredit[named.row] += named.credit }
         for c in charges.indices {
             let r = charges[c].row
-            guard let credit = unnamedCredit[r], credit > .zero else { continue }
+            let credit = unnamedCredit[r]
+            guard credit > .zero else { continue }
             let applied = min(credit, charges[c].open)
             charges[c].open -= applied
             unnamedCredit[r] = credit - applied
         }
-        for (r, credit) in unnamedCredit { rows[r].unappliedCredit = credit }
+        for r in rows.indices { rows[r].unappliedCredit = unnamedCredit[r] }
 
         for charge in charges where charge.open != .zero {
             let basis = settings.agingBasis == .shipDate ? charge.date
                 : charge.date.adding(days: settings.paymentTermsDays(of: rows[charge.row].customer, in: data))
             rows[charge.row].buckets[settings.agingBucket(ofAge: asOf.days(since: basis))] += charge.open
         }
-        for (r, billed) in billedInWindow where billed > .zero {
+        for (r, billed) in billedInWindow.enumerated() where billed > .zero {
             rows[r].dso = rows[r].balance.doubleValue / billed.doubleValue * Double(settings.dsoWindowDays)
         }
-        let billed = billedInWindow.values.reduce(Money.zero, +)
+        let billed = billedInWindow.reduce(Money.zero, +)
         let balance = rows.reduce(Money.zero) { $0 + $1.balance }
         companyDSO = billed > .zero ? balance.doubleValue / billed.doubleValue * Double(settings.dsoWindowDays) : nil
         let customers = data.names.customers
@@ -181,9 +200,4 @@ private struct Charge {
     var date: Day
     var source: SourceRef
     var open: Money
-}
-
-private struct CustomerOrder: Hashable {
-    var row: Int
-    var order: NameID
 }

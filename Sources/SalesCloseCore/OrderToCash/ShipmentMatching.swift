@@ -101,7 +101,7 @@ public struct ShipmentMatching: Sendable {
                     continue
                 }
                 let i = Int(found)
-                guard deliverable([i], for: shipment) != nil else { continue }
+                guard lines[i].isDeliverable || deliverable([i], for: shipment) != nil else { continue }
                 allocations.append(Allocation(line: i, date: effectiveDate(shipment, line: i),
                                               quantity: shipment.quantity, value: .zero, source: shipment.source))
                 allocated[i] += shipment.quantity
