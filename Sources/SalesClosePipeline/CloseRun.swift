@@ -18,12 +18,20 @@ public struct CloseRun {
     /// Progress and findings, one line each (the CLI prints them to stderr).
     public let log: (String) -> Void
 
-    public init(options: RunOptions, log: @escaping (String) -> Void) { self.options = options; self.log = log }
+    /// Warnings of the step that prepared the inputs (the inbox: quarantined files, schema
+    /// drift), reported with the import's.
+    public let inboxFindings: [Diagnostic]
+
+    public init(options: RunOptions, log: @escaping (String) -> Void, inboxFindings: [Diagnostic] = []) {
+        self.options = options; self.log = log; self.inboxFindings = inboxFindings
+    }
 
     public func execute() throws -> Summary {
         var phases = PhaseClock(log: log)
         let configuration = try loadConfiguration(options.configFolder)
-        let imported = try importInputs(configuration: configuration, options: options, log: log, enforceStrict: false)
+        var imported = try importInputs(configuration: configuration, options: options, log: log, enforceStrict: false)
+        imported.findings = inboxFindings + imported.findings
+        for line in DiagnosticSummary(rejects: [], findings: inboxFindings).lines { log(line) }
         let bytes = imported.files.reduce(0) { $0 + $1.bytes }
         phases.end("imported \(imported.files.count) files, \(bytes / 1_000_000) MB")
         var period = options.period

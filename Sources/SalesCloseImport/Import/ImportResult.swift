@@ -30,6 +30,8 @@ public struct InputFileReport: Sendable {
     public var filledFromOrderLine = 0
     /// The table, why, and each field's source column (nil unless the file was read as a table).
     public var mapping: FileMapping?
+    /// The header row as read (empty when the file has none or could not be read).
+    public var header: [String] = []
 
     public var counted: Int { accepted - superseded }
 }

@@ -78,6 +78,7 @@ public struct Importer {
                 if !headerSeen {
                     headerSeen = true
                     let headers = (0..<record.count).map { record.string($0) }
+                    state.files[fileIndex].header = headers
                     if !dialect.quotePadding, let i = headers.firstIndex(where: { Importer.isPaddedOutsideQuotes($0, delimiter: delimiter) }) {
                         state.files[fileIndex].table = globTable
                         let section = globTable.map { "[tables.\($0.rawValue)]" } ?? "[tables.<table>] (with files = [\"\(name)\"])"
