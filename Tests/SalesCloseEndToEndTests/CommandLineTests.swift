@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func everyCommandHasHelp() throws {
-        for command in ["run", "forecast", "watch", "validate", "config"] {
+        for command in ["inspect", "run", "forecast", "watch", "validate", "config"] {
             let r = try run([command, "--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("USAGE: salesclose \(command)"))
