@@ -26,7 +26,7 @@ struct ClosePackBuilder {
             .growth(close.growth, close: period, top: top, language: language),
             .abc(close.abc.products, top: top, language: language),
             .abc(close.abc.customers, top: top, language: language),
-            .backlog(close.backlog, names: data.names, top: top, language: language),
+            .backlog(close.backlog, data: data, top: top, language: language),
             .delivery(close.delivery, data: data, top: top, language: language),
             .receivables(close.receivables, planVsActual: close.planVsActual, data: data, top: top, language: language),
             forecastSheet(),

@@ -65,8 +65,11 @@ public struct CloseRun {
         let rejects = rejectsTable(imported.rejects)
         let allFindings = imported.findings + close.findings
         let findings = findingsTable(allFindings)
+        let clock = ContinuousClock()
+        let packStart = clock.now
         let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
                                     findings: allFindings, rejectsTable: rejects).pack()
+        var packTime = clock.now - packStart
         let output = OutputFolder(root: options.outputFolder)
         return try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in
@@ -76,14 +79,18 @@ public struct CloseRun {
                 try close.forEachTable(write)
                 try write(rejects)
                 try write(findings)
+                let writeStart = clock.now
                 try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
                                    createdAt: period.lastDay,
                                    thresholds: AchievementColours(low: configuration.achievement.low, high: configuration.achievement.high))
+                packTime += clock.now - writeStart
                 var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
                 try manifest.addOutputs(in: folder)
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
             }
             output.removeDiagnostics()
+            let d = packTime.components
+            log(String(format: "laid out and wrote the workbook in %.2f s", Double(d.seconds) + Double(d.attoseconds) / 1e18))
             return destination
         }
     }

@@ -138,6 +138,36 @@ import Testing
         }
     }
 
+    /// No label of either language is a translation key shown as itself (`gap_note`, `level.total`).
+    @Test func everyLabelIsTranslated() throws {
+        for language in ["en", "zh-CN"] {
+            let out = try TemporaryFolder()
+            defer { out.remove() }
+            let config = out.path + "/Config"
+            try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: SampleRunTests.root + "/Config") {
+                try FileManager.default.copyItem(atPath: SampleRunTests.root + "/Config/" + name, toPath: config + "/" + name)
+            }
+            let toml = try String(contentsOfFile: config + "/salesclose.toml", encoding: .utf8)
+                .replacingOccurrences(of: "language = \"zh-CN\"", with: "language = \"\(language)\"")
+            try toml.write(toFile: config + "/salesclose.toml", atomically: true, encoding: .utf8)
+            var options = SampleRunTests.options(output: out.path + "/Output")
+            options.configFolder = config
+            let summary = try CloseRun(options: options, log: { _ in }).execute()
+            let book = try XLSXReadBack(path: summary.outputPath + "/close-\(summary.period).xlsx")
+            let key = try Regex("^[a-z][a-z0-9]*([._][a-z0-9]+)+$")
+            // The data-quality sheet shows file names, field names and configuration keys and values
+            // (`abc.window_months`, `prior_year`) as they are written, on purpose.
+            let dataQuality = Translations.text("data_quality", language == "en" ? .english : .chinese)
+            for sheet in book.sheets where !sheet.hidden && sheet.name != dataQuality {
+                for (ref, cell) in book.cells(sheet.name) where cell.type != "n" {
+                    #expect(cell.value.wholeMatch(of: key) == nil, "\(language) \(sheet.name)!\(ref) shows the key \"\(cell.value)\"")
+                }
+            }
+            for chart in book.charts { #expect(chart.title.wholeMatch(of: key) == nil, "\(language): chart titled \(chart.title)") }
+        }
+    }
+
     /// Every chart series reads cells that exist and hold values, and the aging chart's
     /// customers are the ten largest balances of receivables.csv, largest first.
     @Test func chartsReadFilledCellsAndAgingShowsTheLargestBalances() throws {

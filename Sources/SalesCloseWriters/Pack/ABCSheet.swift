@@ -2,8 +2,8 @@ import SalesCloseConfiguration
 import SalesCloseCore
 
 extension ClosePackSheet {
-    /// Products or customers ABC: the `top` items by the metric, "others" and the total (adding
-    /// up to `abc_products.csv` / `abc_customers.csv`), then the ABC × XYZ counts. The note says
+    /// Products or customers ABC: the ABC × XYZ counts, then the `top` items by the metric,
+    /// "others" and the total (adding up to `abc_products.csv` / `abc_customers.csv`). The note says
     /// the window, the metric and the cut-offs.
     public static func abc(_ result: ABCResult, top: Int, language: Language) -> ClosePackSheet {
         let text = PackText(language: language)
@@ -37,7 +37,7 @@ extension ClosePackSheet {
                           text.t(metric.rawValue), percent(s.a), percent(s.b))
         let xyz = text.t(result.subject == .products ? "xyz_note" : "xyz_note_customers", String(s.x), String(s.y))
         return ClosePackSheet(titleKey: result.subject == .products ? "products_abc" : "customers_abc",
-                              sections: [ranked, ClosePackSection("abc_matrix", matrix, totalRow: nil)],
+                              sections: [ClosePackSection("abc_matrix", matrix), ranked],
                               notes: [note, xyz])
     }
 }

@@ -5,7 +5,7 @@ extension ClosePackSheet {
     /// Order backlog: the company's last 13 month ends, newest first, and its trend chart; then
     /// at the close month per level the `top` keys by closing backlog, "others" and the level's
     /// total, adding up to `backlog.csv`.
-    public static func backlog(_ report: BacklogReport, names: SalesData.Names, top: Int, language: Language) -> ClosePackSheet {
+    public static func backlog(_ report: BacklogReport, data: SalesData, top: Int, language: Language) -> ClosePackSheet {
         let text = PackText(language: language)
         let period = report.period
         func cells(_ r: BacklogReport.Row, key: ReportTable.Cell) -> [ReportTable.Cell] {
@@ -26,7 +26,7 @@ extension ClosePackSheet {
             guard !rows.isEmpty else { continue }
             let sum = { (rows: [BacklogReport.Row]) in BacklogReport.Row.summed(rows, month: period, level: level) }
             let built = SectionRows(TopRows(rows, n: top, by: \.closing.minorUnits),
-                                    cells: { cells($0, key: .text(PackText.short(level.text(of: $0.key, names: names), width: 40))) },
+                                    cells: { cells($0, key: .text(PackText.keyLabel(level, $0.key, data: data))) },
                                     others: { cells(sum($0), key: text.others($0.count)) },
                                     total: cells(sum(rows), key: text.total))
             sections.append(ClosePackSection(text.t("section_level_month_end", text.level(level), period.lastDay.description),

@@ -30,7 +30,7 @@ extension ClosePackSheet {
             guard !rows.isEmpty else { continue }
             let sum = { (rows: [DeliveryReport.Row]) in DeliveryReport.Figures.summed(rows.map(\.figures)) }
             let built = SectionRows(TopRows(rows, n: top, by: { Int64($0.figures.linesShipped) }),
-                                    cells: { cells($0.figures, key: .text(PackText.short(level.text(of: $0.key, names: names), width: 40))) },
+                                    cells: { cells($0.figures, key: .text(PackText.keyLabel(level, $0.key, data: data))) },
                                     others: { cells(sum($0), key: text.others($0.count)) },
                                     total: cells(sum(rows), key: text.total))
             sections.append(ClosePackSection(text.t("section_level_promised", text.level(level), period.description),

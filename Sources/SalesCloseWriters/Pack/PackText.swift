@@ -19,6 +19,15 @@ public struct PackText {
     /// A key's text, with the company total's `total` translated.
     public func key(_ level: ActualsLevel, _ text: String) -> String { level == .total ? t("level.total") : text }
 
+    /// A level key as a person reads it: a customer by name (its id when it has none), others by their text.
+    public static func keyLabel(_ level: ActualsLevel, _ key: NameID, data: SalesData) -> String {
+        if level == .customer {
+            let name = data.customerName(key)
+            return short(name.isEmpty ? data.names.customers[key] : name, width: 30)
+        }
+        return short(level.text(of: key, names: data.names), width: 40)
+    }
+
     /// A canonical field name (`order_date`) as a label, or itself when it has none.
     public func field(_ name: String) -> String { Translations.has(name) ? t(name) : name }
 

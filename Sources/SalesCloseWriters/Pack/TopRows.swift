@@ -8,7 +8,8 @@ public struct TopRows<Row> {
     public var others: [Row]
 
     public init(_ rows: [Row], n: Int, by measure: (Row) -> Int64) {
-        let order = rows.indices.sorted { (measure(rows[$1]), $0) < (measure(rows[$0]), $1) }
+        let values = rows.map(measure)
+        let order = rows.indices.sorted { (values[$1], $0) < (values[$0], $1) }
         shown = order.prefix(max(0, n)).map { rows[$0] }
         others = order.dropFirst(max(0, n)).map { rows[$0] }
     }

@@ -9,6 +9,16 @@ extension ClosePackWriter {
     static let maxSectionColumnWidth = 48
     /// Rows that fit on a printed page above the charts; a longer sheet starts its charts on a new page.
     static let rowsAboveCharts = 28
+    /// Rows a landscape A4 page holds when the sheet, `columnWidths` wide, is fit to the page
+    /// width: the printable height over the row height (13.5 pt: Calibri 11 with a CJK fallback
+    /// font, as LibreOffice shows it) times the scale, one row kept spare. A section that would not fit in what is left
+    /// of a page starts on the next one, so no page begins in the middle of a section.
+    static func rowsPerPage(columnWidths: [Double]) -> Int {
+        let points = columnWidths.reduce(0) { $0 + ($1 * 7 + 5) * 0.75 }
+        let scale = min(1, (842 - 0.8 * 72) / max(points, 1))
+        let height = 595 - (XLSXWorksheet.topMargin + XLSXWorksheet.bottomMargin) * 72
+        return Int(height / (13.5 * scale)) - 1
+    }
 
     mutating func writeSections(_ sheet: ClosePackSheet) throws {
         let title = t(sheet.titleKey)
@@ -33,12 +43,19 @@ extension ClosePackWriter {
                 for (i, c) in cells.enumerated() { widths[i] = max(widths[i], CellStyles.width(of: c)) }
             }
         }
-        for (i, w) in widths.enumerated() {
-            try ws.setColumn(i, i, width: Double(min(w, Self.maxSectionColumnWidth) + 2))
-        }
+        let columnWidths = widths.map { Double(min($0, Self.maxSectionColumnWidth) + 2) }
+        for (i, w) in columnWidths.enumerated() { try ws.setColumn(i, i, width: w) }
+        let rowsPerPage = Self.rowsPerPage(columnWidths: columnWidths)
 
         var firstHeader: Int?
+        var breaks: [Int] = []
+        var pageStart = 0
         for section in sheet.sections {
+            let height = section.table.rows.count + 3
+            if row + 1 - pageStart + height > rowsPerPage && height <= rowsPerPage - 2 && row > pageStart + 3 {
+                breaks.append(row + 1)
+                pageStart = row + 1
+            }
             row += 1
             try ws.writeString(row, 0, t(section.caption), styles.caption)
             row += 1
@@ -75,15 +92,26 @@ extension ClosePackWriter {
             row += 1
         }
 
-        // Charts two by two under the tables, on a page of their own below a long sheet.
+        // Charts under the tables, on a page of their own below a long sheet.
         var placed = 0
         let chartTop = row + 1
-        if !sheet.charts.isEmpty && chartTop > Self.rowsAboveCharts { try ws.setPageBreaks(before: [chartTop]) }
+        if !sheet.charts.isEmpty && chartTop - pageStart > Self.rowsAboveCharts { breaks.append(chartTop) }
+        if !breaks.isEmpty { try ws.setPageBreaks(before: breaks) }
+        // One or two charts are drawn large, one under the other; more go two by two.
+        let large = sheet.charts.count <= 2
         for spec in sheet.charts {
             guard let chart = try makeChart(spec, sheetTable: nil) else { continue }
-            try ws.insertChartAt(chart, row: chartTop + (placed / 2) * 18, xOffset: (placed % 2) * 580,
-                                 width: 560, height: 320)
+            if large {
+                try ws.insertChartAt(chart, row: chartTop + 1 + placed * 20, width: 900, height: 340)
+            } else {
+                try ws.insertChartAt(chart, row: chartTop + 1 + (placed / 2) * 18, xOffset: (placed % 2) * 580,
+                                     width: 560, height: 320)
+            }
             placed += 1
+        }
+        // A cell below the last chart, so the print area (the used cells) takes the charts in whole.
+        if placed > 0 {
+            try ws.writeBlank(chartTop + 1 + (large ? placed * 20 : ((placed + 1) / 2) * 18), 0, styles.note)
         }
         // One section: its header repeats on every page; several: the title row does.
         let repeated = sheet.sections.count == 1 ? 0...(firstHeader ?? 0) : 0...0

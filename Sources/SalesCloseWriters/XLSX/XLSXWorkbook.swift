@@ -266,15 +266,20 @@ public struct XLSXWorksheet {
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)  // A4
         worksheet_fit_to_pages(handle, 1, fitOnePage ? 1 : 0)
-        worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
+        worksheet_set_margins(handle, 0.4, 0.4, XLSXWorksheet.topMargin, XLSXWorksheet.bottomMargin)
         if let rows = repeatRows {
             try check(worksheet_repeat_rows(handle, row(rows.lowerBound), row(rows.upperBound)),
                       "worksheet_repeat_rows", sheet: name, row: rows.lowerBound)
         }
         if let footer {
-            try check(worksheet_set_footer(handle, footer), "worksheet_set_footer", sheet: name)
+            var options = lxw_header_footer_options()
+            options.margin = 0.25
+            try check(worksheet_set_footer_opt(handle, footer, &options), "worksheet_set_footer", sheet: name)
         }
     }
+
+    /// Page margins in inches (top, bottom); the footer sits 0.25 in from the bottom edge.
+    public static let topMargin = 0.35, bottomMargin = 0.55
 
     /// Print scaled to `wide` pages across and `tall` pages down (0: as many as needed).
     public func fitToPages(wide: Int, tall: Int) {
