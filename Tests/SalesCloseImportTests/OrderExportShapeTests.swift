@@ -96,4 +96,51 @@ import Testing
         #expect(warning.description.hasSuffix("/Input/orders_export_1.csv:1: warning: configured column \"Shipping Province\" for region ([tables.orders.columns]) is not in the header; region is read as empty"))
         #expect(result.data.orderLines.count == 1)
     }
+
+    @Test func anAmountWithTaxMappedAsTheLineAmountIsAWarning() throws {
+        // An ERP export whose 价税合计 (amount incl. 13 % VAT) was mapped as the amount.
+        let text = """
+        单号,日期,客户编号,货号,数量,单价,价税合计
+        SO-1,2026-10-03,C001,P-100,2,10.00,22.60
+        SO-2,2026-10-04,C002,P-100,1,10.00,11.30
+        SO-3,2026-10-05,C001,P-200,5,4.00,22.60
+        SO-4,2026-10-06,C003,P-200,3,4.00,13.56
+
+        """
+        var config = Configuration()
+        config[.orders].files = ["*.csv"]
+        config[.orders].columns = ["amount": "价税合计"]
+        let result = try importFiles([("erp.csv", text)], config: config)
+        let warning = try #require(result.findings.first { $0.code == "amount-disagrees-with-price" })
+        #expect(warning.description.hasSuffix("/Input/erp.csv:2: warning: amount disagrees with quantity × unit_price on 4 of 4 lines (line 2: 2 × 10.00 = 20.00, amount 22.60; line 3: 1 × 10.00 = 10.00, amount 11.30; line 4: 5 × 4.00 = 20.00, amount 22.60); check which column is mapped to amount"))
+    }
+
+    @Test func aFewRoundedOrCorrectedLinesAreNoWarning() throws {
+        var text = "order_id,order_date,customer_id,sku,quantity,unit_price,discount,amount\n"
+        for i in 1...40 { text += "SO-\(i),2026-10-03,C1,P1,3,3.33,,9.99\n" }
+        text += "SO-41,2026-10-03,C1,P1,3,3.335,,10.01\n"        // rounding: 10.005 → 10.01
+        text += "SO-42,2026-10-03,C1,P1,2,10.00,5%,19.00\n"     // the discount applied
+        text += "SO-43,2026-10-03,C1,P1,1,10.00,,9.00\n"        // one line corrected by hand
+        var config = Configuration()
+        config[.orders].files = ["orders.csv"]
+        let result = try importFiles([("orders.csv", text)], config: config)
+        #expect(!result.findings.contains { $0.code == "amount-disagrees-with-price" })
+        #expect(result.rejects.isEmpty)
+    }
+
+    @Test func totalMappedAsTheAmountOfAShopifyExportIsCaughtTwice() throws {
+        var config = Configuration()
+        config[.orders].files = ["orders_export*.csv"]
+        config[.orders].columns = ["order_id": "Name", "customer_id": "Email", "amount": "Total"]
+        let shopify = try String(contentsOfFile: Self.shopifyFixture, encoding: .utf8)
+        let result = try importFiles([("orders_export_1.csv", shopify)], config: config)
+        let messages = result.findings.filter { $0.severity == .warning }.map(\.message)
+        #expect(messages == [
+            "amount disagrees with quantity × unit_price on 5 of 6 lines (line 2: 2 × 25.00 = 50.00, amount 67.40; line 4: 3 × 18.00 = 54.00, amount 85.90; line 6: 1 × 49.90 = 49.90, amount 74.90); check which column is mapped to amount",
+            "line amounts do not add up to \"Subtotal\" on 5 of 6 orders (line 2: order #1001: lines 79.90, Subtotal 62.50; line 4: order #1002: lines 110.90, Subtotal 79.00; line 6: order #1003: lines 99.90, Subtotal 74.90); check the amount mapping (a total with shipping or taxes differs by design)",
+        ])
+    }
+
+    static let shopifyFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SalesCloseEndToEndTests/Fixtures/shopify/Input/orders_export_1.csv").path
 }

@@ -114,6 +114,7 @@ public struct Importer {
             state.rejectFile(fileIndex, because: error)
             return
         }
+        if var finished = rowReader { state.findings += finished.finish() }
         if !headerSeen && state.files[fileIndex].role != .rejected {
             state.findings.append(Finding(.warning, code: "empty-file", file: path, message: "the file is empty; skipped"))
         }
@@ -215,11 +216,11 @@ public struct Importer {
         state.files[fileIndex].mapping = FileMapping(table: mapping.table, reason: glob.map(FileMapping.Reason.fileGlob) ?? .header,
                                                      fields: mapping.assignments)
         for (field, header) in mapping.missingConfigured {
-            state.findings.append(Finding(.warning, file: path, line: 1, field: field, value: header, message:
+            state.findings.append(Finding(.warning, code: "configured-column-missing", file: path, line: 1, field: field, value: header, message:
                 "configured column \"\(header)\" for \(field) ([tables.\(mapping.table.rawValue).columns]) is not in the header; \(field) is read as empty"))
         }
         if !mapping.orderTotalColumns.isEmpty, mapping.origins["amount"] == nil {
-            state.findings.append(Finding(.note, file: path, line: 1, message:
+            state.findings.append(Finding(.note, code: "order-total-not-amount", file: path, line: 1, message:
                 "\(mapping.orderTotalColumns.map { "\"\($0)\"" }.joined(separator: ", ")) \(mapping.orderTotalColumns.count == 1 ? "looks like an order total" : "look like order totals"), not a line amount; not used as amount (map amount in [tables.\(mapping.table.rawValue).columns] if it is)"))
         }
         if !mapping.unknownHeaders.isEmpty {
@@ -230,7 +231,7 @@ public struct Importer {
         let dates = DateParser(settings.dateFormat, timeZone: settings.timeZone)
         let parser = RowParser(numbers: NumberParser(decimalComma: decimalComma), dates: dates, headerCount: headers.count,
                                delimiter: delimiter)
-        return TableRowReader(table: mapping.table, mapping: mapping, parser: parser, fileIndex: fileIndex,
+        return TableRowReader(table: mapping.table, mapping: mapping, parser: parser, fileIndex: fileIndex, path: path,
                               cancelledValues: settings.cancelledValues)
     }
 }

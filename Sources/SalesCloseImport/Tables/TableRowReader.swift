@@ -13,11 +13,18 @@ struct TableRowReader {
     private var statusIsCancelled: [NameID: Bool] = [:]
     private var statuses = ByteInterner()
 
-    init(table: TableKind, mapping: HeaderMapping, parser: RowParser, fileIndex: Int, cancelledValues: [String]) {
+    /// Amount vs quantity × unit price, and line amounts vs an order total column (orders only).
+    private(set) var checks: MappingChecks
+
+    init(table: TableKind, mapping: HeaderMapping, parser: RowParser, fileIndex: Int, path: String, cancelledValues: [String]) {
         self.table = table; self.mapping = mapping; self.parser = parser; self.fileIndex = fileIndex
         self.cancelledValues = Set(cancelledValues.map { $0.lowercased() })
         c = Columns(mapping)
+        checks = MappingChecks(file: path, mapping: mapping)
     }
+
+    /// The warnings of the mapping checks, once every record is read.
+    mutating func finish() -> [Finding] { table == .orders ? checks.findings() : [] }
     private let c: Columns
 
     /// Column indexes of every field (-1 when absent), resolved once per file.
@@ -108,6 +115,11 @@ struct TableRowReader {
         let sku = try parser.id(r, c.sku, "sku", &state.skus)
         let quantity = try parser.number(r, c.quantity, "quantity", scale: 3)
         let amount = try lineAmount(r, quantity: quantity)
+        if let total = checks.totalColumn {
+            var value: Int64?
+            if !parser.isBlank(r, total), case .success(let v) = parser.numbers.parse(r[total], scale: 2) { value = v }
+            checks.add(order: order, orderText: r.string(c.orderID), line: r.line, amount: amount, total: value)
+        }
         var cost: Money?
         if let v = try parser.optionalNumber(r, c.cost, "cost", scale: 2) {
             cost = Money(minorUnits: v)
@@ -146,8 +158,22 @@ struct TableRowReader {
 
     /// The amount column, else quantity × unit_price × (1 − discount), rounded to the cent.
     /// A discount above 1 is read as a percentage (`5` = 5 %), as is one written with `%`.
-    private func lineAmount(_ r: CSVRecord, quantity: Int64) throws(RowProblem) -> Money {
-        if let v = try parser.optionalNumber(r, c.amount, "amount", scale: 2) { return Money(minorUnits: v) }
+    /// When the amount column has a value and the line also has a unit price, the two are compared
+    /// (`MappingChecks`); a unit price or discount that cannot be read then only skips the check.
+    private mutating func lineAmount(_ r: CSVRecord, quantity: Int64) throws(RowProblem) -> Money {
+        if let v = try parser.optionalNumber(r, c.amount, "amount", scale: 2) {
+            let amount = Money(minorUnits: v)
+            if c.unitPrice >= 0, !parser.isBlank(r, c.unitPrice), let derived = try? derivedAmount(r, quantity: quantity) {
+                checks.compare(amount: amount, derived: derived, line: r.line,
+                               detail: "\(r.string(self.c.quantity)) × \(r.string(self.c.unitPrice))\(self.c.discount >= 0 && !self.parser.isBlank(r, self.c.discount) ? " less \(r.string(self.c.discount))" : "") = \(derived), amount \(amount)")
+            }
+            return amount
+        }
+        return try derivedAmount(r, quantity: quantity)
+    }
+
+    /// quantity × unit_price × (1 − discount), rounded to the cent.
+    private func derivedAmount(_ r: CSVRecord, quantity: Int64) throws(RowProblem) -> Money {
         guard let price = try parser.optionalNumber(r, c.unitPrice, "unit_price", scale: 6) else {
             let column = c.amount >= 0 ? c.amount : c.unitPrice
             throw parser.problem(r, max(column, 0), "amount", "amount and unit_price are both empty")
