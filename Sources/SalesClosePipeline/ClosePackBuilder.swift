@@ -13,7 +13,8 @@ struct ClosePackBuilder {
     let configuration: Configuration
     let period: Month
     let findings: [Finding]
-    let rejectsTable: ReportTable
+    /// The first `top` rejected rows (all of them are in `rejects.csv`).
+    let shownRejects: ReportTable
 
     var language: Language { configuration.language }
     var top: Int { configuration.workbook.topN }
@@ -30,7 +31,7 @@ struct ClosePackBuilder {
             .delivery(close.delivery, data: data, top: top, language: language),
             .receivables(close.receivables, planVsActual: close.planVsActual, data: data, top: top, language: language),
             forecastSheet(),
-            .dataQuality(findings: findings, rejects: rejectsTable, inputFiles: inputFilesTable(), settings: settings(),
+            .dataQuality(findings: findings, rejects: shownRejects, rejectCount: imported.rejects.count, inputFiles: inputFilesTable(), settings: settings(),
                          top: top, language: language),
         ]
         return ClosePack(period: period, language: language, kpis: kpis(), summaryCharts: summaryCharts(),

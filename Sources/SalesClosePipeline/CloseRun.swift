@@ -62,13 +62,13 @@ public struct CloseRun {
     /// Writes the close into `Output/<period>/` (replacing it whole) and removes the diagnostics
     /// of an earlier failed run.
     private func write(_ close: CloseCalculation, imported: ImportResult, configuration: Configuration, period: Month) throws -> String {
-        let rejects = rejectsTable(imported.rejects)
+        let rejects = rejectsTable(imported.rejects.prefix(configuration.workbook.topN))
         let allFindings = imported.findings + close.findings
         let findings = findingsTable(allFindings)
         let clock = ContinuousClock()
         let packStart = clock.now
         let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
-                                    findings: allFindings, rejectsTable: rejects).pack()
+                                    findings: allFindings, shownRejects: rejects).pack()
         var packTime = clock.now - packStart
         let output = OutputFolder(root: options.outputFolder)
         return try output.withLock(log: log) {
@@ -77,7 +77,7 @@ public struct CloseRun {
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
                 }
                 try close.forEachTable(write)
-                try write(rejects)
+                try writeRejects(imported.rejects, in: folder)
                 try write(findings)
                 let writeStart = clock.now
                 try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
@@ -101,13 +101,12 @@ public struct CloseRun {
     private func failed(_ error: PipelineError, imported: ImportResult, findings: [Finding], configuration: Configuration,
                         period: Month?) -> PipelineError {
         let output = OutputFolder(root: options.outputFolder)
-        let tables = [rejectsTable(imported.rejects), findingsTable(imported.findings + findings)]
+        let findingsTable = findingsTable(imported.findings + findings)
         do {
             let folder = try output.withLock(log: log) {
                 try output.replace(OutputFolder.diagnosticsName) { folder in
-                    for table in tables {
-                        try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
-                    }
+                    try writeRejects(imported.rejects, in: folder)
+                    try CSVTableWriter.write(findingsTable, to: (folder as NSString).appendingPathComponent(findingsTable.name + ".csv"))
                     var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
                     manifest.status = "failed"
                     manifest.failure = error.description
@@ -163,13 +162,14 @@ public func importInputs(configuration: Configuration, options: RunOptions, log:
 }
 
 /// Under `--strict`, any reject, error or warning fails the run (exit 1); notes do not.
-func strictFailure(_ rejects: [Reject], _ findings: [Finding]) -> PipelineError? {
+func strictFailure(_ rejects: RejectLog, _ findings: [Finding]) -> PipelineError? {
     let serious = findings.filter { $0.severity != .note }.count
     guard !rejects.isEmpty || serious > 0 else { return nil }
     return PipelineError(exitCode: 1, "error: --strict: \(rejects.count) rejected rows or files and \(serious) errors or warnings")
 }
 
-func rejectsTable(_ rejects: [Reject]) -> ReportTable {
+/// `rejects.csv`'s rows for `rejects` (a block of them: see `writeRejects`).
+func rejectsTable(_ rejects: some Collection<Reject>) -> ReportTable {
     ReportTable(name: "rejects", columns: [
         .init("file", .text), .init("line", .integer), .init("column", .integer), .init("value", .text),
         .init("reason", .text), .init("field", .text),
@@ -177,6 +177,15 @@ func rejectsTable(_ rejects: [Reject]) -> ReportTable {
         [.text($0.file), $0.line.map(ReportTable.Cell.integer) ?? .empty, $0.column.map(ReportTable.Cell.integer) ?? .empty,
          .text($0.value ?? ""), .text($0.reason), .text($0.field ?? "")]
     })
+}
+
+/// Writes `rejects.csv` into `folder` a block of rows at a time, so a million rejects are never
+/// all in memory as table rows.
+func writeRejects(_ rejects: RejectLog, in folder: String) throws {
+    let blocks = stride(from: 0, to: max(rejects.count, 1), by: 50_000).lazy.map {
+        rejectsTable(rejects[$0..<min($0 + 50_000, rejects.count)])
+    }
+    try CSVTableWriter.write(blocks, to: (folder as NSString).appendingPathComponent("rejects.csv"))
 }
 
 /// `data_quality.csv`: every finding of the import and the calculations, with its place.

@@ -1,4 +1,5 @@
 import SalesCloseCore
+import SalesCloseImport
 
 /// The diagnostics of a run as stderr lines, compiler-style, so that thousands of one warning do
 /// not bury the one error that matters: errors first, then warnings, then notes; a kind (code)
@@ -6,38 +7,39 @@ import SalesCloseCore
 /// line with its count and its first three locations. Every one is still in `rejects.csv` or
 /// `data_quality.csv`.
 struct DiagnosticSummary {
-    let rejects: [Diagnostic]
+    let rejects: RejectLog
     let findings: [Diagnostic]
 
     static let shownPerKind = 3
 
     var lines: [String] {
-        struct Group { var first: Diagnostic; var count: Int; var locations: [Location]; var listedIn: String }
+        /// One kind: its first diagnostics (up to `shownPerKind`) and how many there are.
+        struct Group { var first: [Diagnostic]; var count: Int; var listedIn: String }
         var groups: [Group] = []
         var index: [String: Int] = [:]
-        for (diagnostics, listedIn) in [(rejects, "rejects.csv"), (findings, "data_quality.csv")] {
+        func add(_ diagnostics: some Sequence<Diagnostic>, listedIn: String) {
             for d in diagnostics {
                 let key = "\(d.severity.rawValue) \(listedIn) \(d.code)"
                 if let i = index[key] {
                     groups[i].count += 1
-                    if groups[i].locations.count < Self.shownPerKind { groups[i].locations.append(d.location) }
+                    if groups[i].first.count < Self.shownPerKind { groups[i].first.append(d) }
                 } else {
                     index[key] = groups.count
-                    groups.append(Group(first: d, count: 1, locations: [d.location], listedIn: listedIn))
+                    groups.append(Group(first: [d], count: 1, listedIn: listedIn))
                 }
             }
         }
+        add(rejects, listedIn: "rejects.csv")
+        add(findings, listedIn: "data_quality.csv")
         var out: [String] = []
         for severity in [Diagnostic.Severity.error, .warning, .note] {
-            for group in groups where group.first.severity == severity {
+            for group in groups where group.first[0].severity == severity {
                 if group.count <= Self.shownPerKind {
-                    let all = (group.listedIn == "rejects.csv" ? rejects : findings).filter {
-                        $0.severity == severity && $0.code == group.first.code
-                    }
-                    out += all.map(\.description)
+                    out += group.first.map(\.description)
                 } else {
-                    let places = group.locations.map(\.description).joined(separator: ", ")
-                    out.append("\(group.first.description) [\(group.first.code)]; \(group.count) like it, first at \(places); all in \(group.listedIn)")
+                    let head = group.first[0]
+                    let places = group.first.map(\.location.description).joined(separator: ", ")
+                    out.append("\(head.description) [\(head.code)]; \(group.count) like it, first at \(places); all in \(group.listedIn)")
                 }
             }
         }

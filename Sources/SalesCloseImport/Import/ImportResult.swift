@@ -55,7 +55,7 @@ extension Diagnostic {
 public struct ImportResult: Sendable {
     public var data: SalesData
     public var files: [InputFileReport]
-    public var rejects: [Reject]
+    public var rejects: RejectLog
     /// Warnings and notes: skipped files, unknown columns, unmatched references.
     public var findings: [Finding]
     public var targets: [TargetRow]

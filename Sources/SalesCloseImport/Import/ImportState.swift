@@ -34,7 +34,7 @@ final class ImportState {
     var customerMasterFile: [NameID: Int] = [:]
 
     var files: [InputFileReport] = []
-    var rejects: [Reject] = []
+    var rejects = RejectLog()
     var findings: [Finding] = []
 
     /// Key of an order line: the order and its line number, or its SKU when there is none.

@@ -41,6 +41,7 @@ public struct Importer {
             targets = TargetsReader.read(path: targetsPath, state: state)
         }
         let data = Finalizer(state: state, configuration: configuration, lookupTables: lookupTables).salesData()
+        state.rejects.finish()
         return ImportResult(data: data, files: state.files, rejects: state.rejects, findings: state.findings, targets: targets)
     }
 

@@ -14,6 +14,23 @@ public enum CSVTableWriter {
         try Data(bytes(table)).write(to: URL(fileURLWithPath: path))
     }
 
+    /// Writes blocks of one table (the same columns) as one CSV file: the header of the first,
+    /// then every block's rows, each block rendered and written before the next is asked for.
+    public static func write(_ blocks: some Sequence<ReportTable>, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let file = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? file.close() }
+        var first = true
+        for block in blocks {
+            var out = bytes(block)
+            if !first, let headerEnd = out.firstIndex(of: 10) { out.removeSubrange(...headerEnd) }
+            try file.write(contentsOf: out)
+            first = false
+        }
+    }
+
     public static func format(_ cell: ReportTable.Cell) -> String {
         var out: [UInt8] = []
         append(cell, to: &out)

@@ -3,9 +3,10 @@ import SalesCloseCore
 
 extension ClosePackSheet {
     /// Data quality: the first `top` findings, an "others" line counting the rest and the total
-    /// count (all are in `data_quality.csv`); the same for the rejected rows (`rejects.csv`);
+    /// count (all are in `data_quality.csv`); the same for the rejected rows (`rejects.csv`), of
+    /// which `rejects` holds the first ones and `rejectCount` says how many there are;
     /// the input files; the thresholds and settings in effect.
-    public static func dataQuality(findings: [Finding], rejects: ReportTable, inputFiles: ReportTable,
+    public static func dataQuality(findings: [Finding], rejects: ReportTable, rejectCount: Int, inputFiles: ReportTable,
                                    settings: [(key: String, value: String)], top: Int, language: Language) -> ClosePackSheet {
         let text = PackText(language: language)
         func count(_ key: ReportTable.Cell, _ n: Int, width: Int) -> [ReportTable.Cell] {
@@ -43,12 +44,12 @@ extension ClosePackSheet {
             }
         }
         var rejectsOthers: Int?
-        if rejects.rows.count > top {
+        if rejectCount > rejectRows.count {
             rejectsOthers = rejectRows.count
-            rejectRows.append(count(text.others(rejects.rows.count - top), rejects.rows.count - top, width: rejectColumns.count))
+            rejectRows.append(count(text.others(rejectCount - rejectRows.count), rejectCount - rejectRows.count, width: rejectColumns.count))
         }
         let rejectsTotal = rejectRows.count
-        rejectRows.append(count(text.total, rejects.rows.count, width: rejectColumns.count))
+        rejectRows.append(count(text.total, rejectCount, width: rejectColumns.count))
 
         return ClosePackSheet(titleKey: "data_quality", sections: [
             ClosePackSection("data_quality_findings", ReportTable(name: "data_quality", columns: findingColumns, rows: findingRows),
