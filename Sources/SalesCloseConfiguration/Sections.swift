@@ -5,7 +5,15 @@ public struct TargetsConfiguration: Sendable, Equatable {
     /// nil = `targets.csv`, read when present; a configured file must exist.
     public var file: String?
     public var settings = TargetSettings()
+    /// `[targets.blend]`'s capacity source (its weights are `settings.blend`).
+    public var capacity = CapacitySource()
     public init() {}
+
+    /// `[targets.blend]` as one value: the weights in `settings` and the capacity source.
+    var blend: BlendConfiguration {
+        get { BlendConfiguration(weights: settings.blend, capacity: capacity) }
+        set { capacity = newValue.capacity; settings.blend = newValue.weights }
+    }
 
     public static let defaultFile = "targets.csv"
     public var fileName: String { file ?? Self.defaultFile }
@@ -16,6 +24,7 @@ public struct TargetsConfiguration: Sendable, Equatable {
             SettingKey("allocation", \.settings.allocation, .choice(AllocationMethod.self)),
             SettingKey("weights", \.settings.weights, .array(of: .number), unsetComment: "12 monthly weights for allocation = \"weights\"",
                        check: { $0.count == 12 && $0.allSatisfy { $0 >= 0 } ? nil : "expected 12 non-negative monthly weights" }),
+            SettingKey("blend", \.blend, .blend),
         ]
     }
 

@@ -28,7 +28,8 @@ struct CloseCalculation {
     init(imported: ImportResult, configuration: Configuration, period: Month) {
         let data = imported.data
         actuals = MonthlyActuals(data: data)
-        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings)
+        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings,
+                          capacity: imported.capacity)
         achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
         growth = GrowthReport(actuals: actuals, data: data, close: period)
         abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: configuration.abc)
@@ -62,7 +63,7 @@ extension CloseCalculation {
     func forEachTable(_ body: (ReportTable) throws -> Void) rethrows {
         let names = data.names
         let renderers: [() -> ReportTable] = [
-            { actuals.table(names: names) }, { achievement.table }, { growth.table },
+            { actuals.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
             { abc.products.table }, { abc.customers.table }, { abc.matrix },
             { backlog.table(names: names) }, { delivery.table(names: names) }, { delivery.overdueTable(data: data) },
             { receivables.table(data: data) }, { planVsActual.table() },

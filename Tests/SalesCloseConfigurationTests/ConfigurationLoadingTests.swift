@@ -86,7 +86,7 @@ import Testing
 
     @Test func wrongValueOfAChoiceSuggestsTheNearest() throws {
         let (messages, file) = try problems("[targets]\nallocation = \"prior-year\"\n")
-        #expect(messages == ["\(file):2:1: error: targets.allocation: expected even, prior_year, seasonal or weights, found \"prior-year\"; did you mean \"prior_year\"?"])
+        #expect(messages == ["\(file):2:1: error: targets.allocation: expected even, prior_year, seasonal, weights or blend, found \"prior-year\"; did you mean \"prior_year\"?"])
     }
 
     @Test func aConfiguredTargetsFileThatIsMissingIsAnError() throws {
@@ -170,5 +170,43 @@ import Testing
         #expect(rows["achievement.high"] == "100 %")
         #expect(rows["config_digest"] == "abc123")
         #expect(c.settingsRows.count == rows.count)
+    }
+}
+
+@Suite struct BlendConfigurationTests {
+    func load(_ toml: String) throws(ConfigurationError) -> Configuration {
+        var c = Configuration()
+        try c.read(toml, file: "salesclose.toml")
+        return c
+    }
+
+    @Test func blendWeightsAndCapacitySource() throws {
+        let c = try load("""
+            [targets]
+            allocation = "blend"
+            [targets.blend]
+            prior_year = 0.4
+            last_period = 0.2
+            seasonal = 0.3
+            capacity = 0.1
+            capacity_file = "capacity.csv"
+            capacity_key = "region"
+            capacity_column = "floor_area"
+            """)
+        #expect(c.targets.settings.allocation == .blend)
+        #expect(c.targets.settings.blend == BlendWeights(priorYear: 0.4, lastPeriod: 0.2, seasonal: 0.3, capacity: 0.1))
+        #expect(c.targets.capacity.file == "capacity.csv")
+        #expect(c.targets.capacity.column == "floor_area")
+        var again = Configuration()
+        try again.read(c.renderedTOML(), file: "printed.toml")
+        #expect(again == c)
+    }
+
+    @Test func weightsThatDoNotSumToOneAndUnknownKeysAreErrors() {
+        func message(_ toml: String) -> String? {
+            do { _ = try load(toml); return nil } catch { return error.problems.map(\.message).joined(separator: "\n") }
+        }
+        #expect(message("[targets.blend]\nprior_year = 0.5\nseasonal = 0.3\n")?.contains("must sum to 1, they sum to 0.8") == true)
+        #expect(message("[targets.blend]\nprior_yaer = 1.0\n")?.contains("did you mean `prior_year`?") == true)
     }
 }

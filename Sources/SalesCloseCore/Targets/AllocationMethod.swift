@@ -9,4 +9,7 @@ public enum AllocationMethod: String, Sendable, CaseIterable {
     case seasonal
     /// `TargetSettings.weights`, one per calendar month.
     case weights
+    /// `TargetSettings.blend`: a weighted blend of last year's same months, the previous period,
+    /// the seasonal index and a capacity figure per unit (`BlendedShares`).
+    case blend
 }

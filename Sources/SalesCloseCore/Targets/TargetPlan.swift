@@ -36,11 +36,16 @@ public struct TargetPlan: Sendable {
     public private(set) var monthly: [Key: Int64] = [:]
     /// Fallbacks, conflicts and rows that could not be used, by line in the targets file.
     public private(set) var findings: [Finding] = []
+    /// Every allocated part (months of longer rows, units of split targets), for the targets check.
+    public private(set) var allocations: [TargetAllocation] = []
 
     static let file = "targets.csv"
 
-    public init(rows: [TargetRow], data: SalesData, actuals: MonthlyActuals, settings: TargetSettings = TargetSettings()) {
-        let weights = MonthWeights(method: settings.allocation, explicitWeights: settings.weights,
+    /// `capacity`: the capacity figure of each unit by its text (region or salesperson), for
+    /// `allocation = "blend"`.
+    public init(rows: [TargetRow], data: SalesData, actuals: MonthlyActuals, settings: TargetSettings = TargetSettings(),
+                capacity: [String: Double] = [:]) {
+        let weights = MonthWeights(method: settings.allocation, explicitWeights: settings.weights, blend: settings.blend,
                                    actuals: actuals, history: data.orderMonthRange)
         var groups: [Owner: [TargetRow]] = [:]
         var given: [Owner: [TargetPeriod: Int]] = [:]
@@ -55,8 +60,10 @@ public struct TargetPlan: Sendable {
             allocate(groups[owner]!, of: owner, weights: weights, names: data.names)
         }
         let regions = SalespersonRegions(data: data)
-        let decomposition = TargetDecomposition(actuals: actuals, method: settings.allocation, names: data.names, regions: regions)
+        var decomposition = TargetDecomposition(actuals: actuals, method: settings.allocation, names: data.names, regions: regions,
+                                                blend: settings.blend, capacity: capacity, firstMonth: data.orderMonthRange?.lowerBound)
         for note in decomposition.decompose(&monthly) { report(.warning, lineOf[note.owner], note.message) }
+        allocations += decomposition.allocations
         rollUp(data: data, regions: regions, given: given)
         findings = findings.enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }
             .map(\.element)
@@ -149,9 +156,16 @@ public struct TargetPlan: Sendable {
             if remainder != 0 && (remainder < 0) != (row.value < 0) {
                 report(.warning, row.line, "\(who) is exceeded by its finer rows; its other months get 0")
             } else {
-                let (w, fallback) = weights.weights(for: free, metric: owner.metric, level: owner.level, key: owner.key)
+                let (w, fallback, blend) = weights.weights(for: free, metric: owner.metric, level: owner.level, key: owner.key)
                 if let fallback { report(.warning, row.line, "\(who): \(fallback)") }
                 parts = largestRemainderSplit(remainder, weights: w)
+                let weightSum = Double(w.reduce(0, +))
+                for (i, m) in free.enumerated() {
+                    allocations.append(TargetAllocation(
+                        split: .months, metric: owner.metric, level: owner.level, key: owner.key, period: row.period.description,
+                        month: m, itemLevel: nil, itemKey: nil, method: weights.method, share: Double(w[i]) / weightSum,
+                        factorShares: blend.map { b in b.factorShares.mapValues { $0?[i] } } ?? [:], target: parts[i]))
+                }
             }
             for (m, part) in zip(free, parts) { monthly[owner.month(m)] = part; placed.insert(m) }
         }

@@ -59,6 +59,8 @@ public struct ImportResult: Sendable {
     /// Warnings and notes: skipped files, unknown columns, unmatched references.
     public var findings: [Finding]
     public var targets: [TargetRow]
+    /// The capacity figure of each unit (`[targets.blend] capacity_file`), by the unit's text.
+    public var capacity: [String: Double] = [:]
     /// The path of every file by `SourceRef.file`.
     public var filePaths: [String] { files.map(\.path) }
 }

@@ -40,9 +40,15 @@ public struct Importer {
         if FileManager.default.fileExists(atPath: targetsPath) {
             targets = TargetsReader.read(path: targetsPath, state: state)
         }
+        var capacity: [String: Double] = [:]
+        if let file = configuration.targets.capacity.file {
+            let path = (configFolder as NSString).appendingPathComponent(file)
+            capacity = CapacityReader.read(path: path, source: configuration.targets.capacity, state: state)
+        }
         let data = Finalizer(state: state, configuration: configuration, lookupTables: lookupTables).salesData()
         state.rejects.finish()
-        return ImportResult(data: data, files: state.files, rejects: state.rejects, findings: state.findings, targets: targets)
+        return ImportResult(data: data, files: state.files, rejects: state.rejects, findings: state.findings, targets: targets,
+                            capacity: capacity)
     }
 
     /// Reads one table file into `state`, recording its report, rejects and findings. A file
