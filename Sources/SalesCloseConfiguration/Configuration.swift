@@ -20,6 +20,8 @@ public struct Configuration: Sendable, Equatable {
     public var forecast = ForecastSettings()
     public var receivables = OrderToCashSettings()
     public var workbook = WorkbookSettings()
+    public var scorecard = ScorecardSettings()
+    public var commission = CommissionSettings()
 
     /// The folder the configuration was read from (where `targets.csv` is); "" for the defaults.
     public var folder = ""
@@ -64,6 +66,8 @@ enum ConfigurationSchema {
             AnySection("forecast", \.forecast, ForecastSettings.keys, validate: { _ in nil }, inWorkbook: false),
             AnySection("receivables", \.receivables, OrderToCashSettings.keys, validate: { _ in nil }, inWorkbook: true),
             AnySection("workbook", \.workbook, WorkbookSettings.keys, validate: { _ in nil }, inWorkbook: true),
+            AnySection("scorecard", \.scorecard, ScorecardSettings.keys, validate: ScorecardSettings.validate, inWorkbook: false),
+            AnySection("commission", \.commission, CommissionSettings.keys, validate: { _ in nil }, inWorkbook: true),
         ]
     }
 

@@ -18,6 +18,8 @@ struct CloseCalculation {
     let orderToCash: OrderToCashKPIs
     let forecast: ForecastCalculation
     let projections: [ForecastCalculation.Projection]
+    let scorecard: Scorecard
+    let weekly: WeeklyActuals
     /// The quantity forecasts, when `[forecast] metrics` asks for them.
     let quantityForecast: ForecastCalculation?
     /// The names behind the ids, for rendering the tables.
@@ -51,6 +53,10 @@ struct CloseCalculation {
             : nil
         projections = forecast.projections(actuals: actuals, plan: plan, close: period)
 
+        scorecard = Scorecard(data: data, actuals: actuals, plan: plan, matching: matching, receivables: receivables,
+                              delivery: delivery, close: period, settings: configuration.scorecard,
+                              commission: configuration.commission, terms: settings)
+        weekly = WeeklyActuals(data: data)
         self.data = data
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
@@ -63,7 +69,8 @@ extension CloseCalculation {
     func forEachTable(_ body: (ReportTable) throws -> Void) rethrows {
         let names = data.names
         let renderers: [() -> ReportTable] = [
-            { actuals.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
+            { actuals.table(names: names) }, { weekly.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
+            { scorecard.table(names: names) },
             { abc.products.table }, { abc.customers.table }, { abc.matrix },
             { backlog.table(names: names) }, { delivery.table(names: names) }, { delivery.overdueTable(data: data) },
             { receivables.table(data: data) }, { planVsActual.table() },

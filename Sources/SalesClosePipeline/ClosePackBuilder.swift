@@ -31,6 +31,7 @@ struct ClosePackBuilder {
             .delivery(close.delivery, data: data, top: top, language: language),
             .receivables(close.receivables, planVsActual: close.planVsActual, data: data, top: top, language: language),
             forecastSheet(),
+            .scorecard(close.scorecard, names: data.names, top: top, language: language),
             .dataQuality(findings: findings, rejects: shownRejects, rejectCount: imported.rejects.count, inputFiles: inputFilesTable(), settings: settings(),
                          top: top, language: language),
         ]

@@ -18,7 +18,7 @@ public enum Translations {
 
     public static func text(_ key: String, _ language: Language, arguments: [String]) -> String {
         var s: String
-        if let entry = table[key] {
+        if let entry = table[key] ?? scorecardAndFlashTable[key] {
             s = language == .english ? entry.en : entry.zh
         } else {
             s = key
@@ -91,7 +91,7 @@ public enum Translations {
     ]
 
     /// Whether `key` has a translation (used by tests to find labels that would show as raw keys).
-    public static func has(_ key: String) -> Bool { table[key] != nil }
+    public static func has(_ key: String) -> Bool { table[key] != nil || scorecardAndFlashTable[key] != nil }
 
     static let table: [String: (en: String, zh: String)] = [
         // Sheet titles.
