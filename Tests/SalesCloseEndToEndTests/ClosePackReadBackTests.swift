@@ -100,7 +100,7 @@ import Testing
         let (book, _, cleanup) = try Self.run()
         defer { cleanup() }
         #expect(book.sheets.map(\.name) == ["summary", "achievement", "growth", "products_abc", "customers_abc", "backlog",
-                                            "delivery", "receivables", "forecast", "data_quality", "chart_data"].map { zh($0) })
+                                            "delivery", "receivables", "forecast", "scorecard", "data_quality", "chart_data"].map { zh($0) })
         #expect(book.sheets.filter(\.hidden).map(\.name) == [zh("chart_data")])
         for sheet in book.sheets where !sheet.hidden && sheet.name != zh("summary") {
             #expect(book.cells(sheet.name)["A1"]?.value.hasSuffix("2026-10") == true, "\(sheet.name) is not titled with the period")
