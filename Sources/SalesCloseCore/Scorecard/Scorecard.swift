@@ -120,7 +120,8 @@ public struct Scorecard: Sendable {
                     for (kpi, value) in present {
                         if let band = settings.bands[kpi] { points[kpi] = band.points(for: value, mode: settings.mode) }
                     }
-                    let weighted = points.keys.filter { settings.weight($0) > 0 }
+                    // In declaration order, so equal scores are equal to the last bit and ties fall to the key.
+                    let weighted = ScorecardKPI.allCases.filter { points[$0] != nil && settings.weight($0) > 0 }
                     let weightSum = weighted.reduce(0) { $0 + settings.weight($1) }
                     let score = weightSum > 0 ? weighted.reduce(0) { $0 + settings.weight($1) * points[$1]! } / weightSum : nil
                     let base: Int64 = switch commission.base {
