@@ -12,11 +12,19 @@ seconds=${1:-60}
 cd "$(dirname "$0")/.."
 scratch=.build-fuzz
 swift build -c release --scratch-path "$scratch" --target SalesCloseFuzz -Xswiftc -sanitize=fuzzer >&2
-# The objects of the fuzz target and of every module it depends on.
+# The objects of the fuzz target and of every module it depends on: for a Swift module those its
+# output-file-map.json names (a deleted source's stale object stays in the folder), for a C
+# module every object of its folder.
 objects=()
-for module in SalesCloseFuzz SalesCloseImport SalesCloseCore TOMLKit CTOML Crypto CCryptoBoringSSL \
-              CCryptoBoringSSLShims CryptoBoringWrapper; do
-  while IFS= read -r object; do objects+=("$object"); done < <(find -L "$scratch/release/$module.build" -name '*.o' | sort)
+for module in SalesCloseFuzz SalesCloseImport SalesCloseConfiguration SalesCloseCore TOMLKit CTOML Crypto \
+              CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper; do
+  dir="$scratch/release/$module.build"
+  if [ -f "$dir/output-file-map.json" ]; then
+    list=$(grep -o '"object": "[^"]*\.swift\.o"' "$dir/output-file-map.json" | sed 's/"object": "\(.*\)"/\1/' | sort)
+  else
+    list=$(find -L "$dir" -name '*.o' | sort)
+  fi
+  while IFS= read -r object; do objects+=("$object"); done <<<"$list"
 done
 swiftc -sanitize=fuzzer "${objects[@]}" -lcsv -lstdc++ -o "$scratch/salesclose-fuzz"
 mkdir -p .fuzz/corpus .fuzz/crashes

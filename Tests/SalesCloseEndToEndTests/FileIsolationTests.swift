@@ -66,3 +66,31 @@ extension CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix(".") } == ["diagnostics"])
     }
 }
+
+extension CommandLineTests {
+    /// The acceptance run of the encodings: a Windows-1252 export closes with its names exact,
+    /// detected, and the same with `encoding` set; the manifest says which and from where.
+    @Test func windows1252ExportClosesWithExactNamesDetectedAndConfigured() throws {
+        let text = "order_id,order_date,customer_id,customer_name,sku,product_name,quantity,amount\r\n"
+            + "W1,2026-10-01,C1,Müller & Söhne,P1,Kaffee,1,10.00\r\nW2,2026-10-02,C2,Café Ñandú,P2,½ Preis,2,5.50\r\n"
+        let bytes = text.unicodeScalars.map { $0 == "½" ? UInt8(0xBD) : UInt8($0.value) }
+        for config in ["", "[tables.orders]\nfiles = [\"orders*.csv\"]\nencoding = \"windows-1252\"\n"] {
+            let work = try TemporaryFolder()
+            defer { work.remove() }
+            try work.write("Input/orders-west.csv", bytes: bytes)
+            try work.write("Config/salesclose.toml", config)
+            let output = work.path + "/Output"
+            let r = try run(["run", "--input", work.path + "/Input", "--config", work.path + "/Config", "--output", output,
+                             "--period", "2026-10"])
+            #expect(r.status == 0)
+            let input = try #require((try manifest(output + "/2026-10/manifest.json")["inputs"] as? [[String: Any]])?.first)
+            #expect(input["encoding"] as? String == "windows-1252")
+            #expect(input["encoding_source"] as? String == (config.isEmpty ? "detected" : "configured"))
+            let customers = try String(contentsOfFile: output + "/2026-10/abc_customers.csv", encoding: .utf8)
+            #expect(customers.contains("\nC1,Müller & Söhne,10.00,"))
+            #expect(customers.contains("\nC2,Café Ñandú,5.50,"))
+            let products = try String(contentsOfFile: output + "/2026-10/abc_products.csv", encoding: .utf8)
+            #expect(products.contains("\nP2,½ Preis,5.50,"))
+        }
+    }
+}
