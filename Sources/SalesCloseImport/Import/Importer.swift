@@ -200,14 +200,13 @@ public struct Importer {
                 return nil
             }
         } else {
+            // The complete table with most required fields; but a table that found more required
+            // fields than that one has (an orders export lacking only its amount beside a customer
+            // code) is what the file nearly is, so the file is reported, not misread.
             let complete = mappings.filter(\.isComplete)
-            guard let best = complete.max(by: { ($0.table.requiredFields.count, $0.columns.count) < ($1.table.requiredFields.count, $1.columns.count) }) else {
-                // Closest: the table with most required fields found, then fewest missing.
-                let closest = mappings.max {
-                    let found0 = $0.table.requiredFields.count - $0.missingFields.count
-                    let found1 = $1.table.requiredFields.count - $1.missingFields.count
-                    return (found0, -$0.missingFields.count) < (found1, -$1.missingFields.count)
-                }!
+            let best = complete.max(by: { ($0.table.requiredFields.count, $0.columns.count) < ($1.table.requiredFields.count, $1.columns.count) })
+            let closest = mappings.max { ($0.requiredFound, -$0.missingFields.count) < ($1.requiredFound, -$1.missingFields.count) }!
+            guard let best, closest.isComplete || closest.requiredFound <= best.table.requiredFields.count else {
                 state.rejectFile(fileIndex, line: 1, column: 1, value: headers.joined(separator: String(UnicodeScalar(delimiter))),
                                  reason: "matches no table; closest is \(closest.table.rawValue), which lacks \(closest.missingFields.joined(separator: ", ")); headers found: \(headerList)",
                                  severity: .warning, code: "no-table")

@@ -17,7 +17,8 @@ public struct FileInspection: Sendable {
     public let columns: [ColumnProfile]
     /// The table the file is proposed as, nil when it fits none.
     public let table: TableKind?
-    /// The closest table and what it still lacks, when the file fits none.
+    /// The closest table and what it still lacks, when the file fits none (`proposals` are then
+    /// its fields found so far, for a draft section).
     public let closest: (table: TableKind, missing: [String])?
     public let proposals: [FieldProposal]
     /// Order-level columns: filled on an order's first line only.
@@ -98,17 +99,23 @@ public struct FileInspection: Sendable {
         self.headers = headers; rowsSampled = rows.count; self.hasQuotes = hasQuotes; hasMultilineFields = multiline
         self.columns = columns
         let candidates = TableKind.allCases.map { FieldMatcher(table: $0, headers: headers, columns: columns, rows: rows).proposals() }
+        // As the import decides (a table that found more required fields than the complete one has
+        // is what the file nearly is).
         let complete = candidates.filter { $0.missing.isEmpty }
-        if let best = complete.max(by: { ($0.table.requiredFields.count, $0.proposals.count) < ($1.table.requiredFields.count, $1.proposals.count) }) {
+        let found = { (c: (table: TableKind, proposals: [FieldProposal], missing: [String])) in
+            c.table.requiredFields.filter { f in c.proposals.contains { $0.field == f } }.count
+        }
+        let near = candidates.max { a, b in (found(a), -a.missing.count) < (found(b), -b.missing.count) }!
+        if let best = complete.max(by: { ($0.table.requiredFields.count, $0.proposals.count) < ($1.table.requiredFields.count, $1.proposals.count) }),
+           near.missing.isEmpty || found(near) <= best.table.requiredFields.count {
             table = best.table; proposals = best.proposals; closest = nil
         } else {
-            table = nil; proposals = []
-            let near = candidates.max { a, b in
-                (a.table.requiredFields.count - a.missing.count, -a.missing.count) < (b.table.requiredFields.count - b.missing.count, -b.missing.count)
-            }!
+            // Not a table yet: the nearest one's proposals make a draft section to complete.
+            table = nil; proposals = near.proposals
             closest = (near.table, near.missing)
         }
-        let orderColumn = table == .orders || table == .shipments ? proposals.first { $0.field == "order_id" }?.column : nil
+        let kind = table ?? closest?.table
+        let orderColumn = kind == .orders || kind == .shipments ? proposals.first { $0.field == "order_id" }?.column : nil
         var firstOnly: [String] = [], repeated: [String] = []
         if let orderColumn {
             let groups = FileInspection.orderGroups(rows, orderColumn)
@@ -126,7 +133,7 @@ public struct FileInspection: Sendable {
         firstLineOnly = firstOnly
         repeatedPerOrder = repeated
         let taken = Set(proposals.map(\.column))
-        orderTotals = table == .orders || table == .shipments
+        orderTotals = kind == .orders || kind == .shipments
             ? headers.indices.filter { !taken.contains($0) && orderTotalHeaders.contains(normalizedHeader(headers[$0])) }.map { headers[$0] }
             : []
     }

@@ -16,6 +16,19 @@ public enum InspectionReport {
             let group = files.filter { $0.table == table }
             if !group.isEmpty { out += section(table, group) + "\n" }
         }
+        // Files that nearly are a table: a draft section, with what is missing to map.
+        for f in files where f.table == nil && !f.proposals.isEmpty {
+            guard let (table, missing) = f.closest else { continue }
+            let taken = Set(f.proposals.map(\.column))
+            let numbers = f.columns.indices.filter { !taken.contains($0) && f.columns[$0].isNumber }.map { quoted(f.headers[$0]) }
+            var draft = "# draft for \(name(f)): complete it, then paste (the file is not read until \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") mapped)\n"
+            draft += section(table, [f]).split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n")
+            for field in missing {
+                let candidates = field.contains("amount") || FieldMatcher.numberFields.contains(field) ? numbers : f.headers.indices.filter { !taken.contains($0) }.map { quoted(f.headers[$0]) }
+                draft += "\n# \(field == "amount or unit_price" ? "unit_price or amount" : field) = ?   # not found; columns left: \(candidates.joined(separator: ", "))"
+            }
+            out += draft + "\n\n"
+        }
         return out
     }
 

@@ -76,6 +76,9 @@ public struct HeaderMapping: Sendable {
 
     public var isComplete: Bool { missingFields.isEmpty }
 
+    /// How many of the table's required fields the header has.
+    public var requiredFound: Int { table.requiredFields.filter { columns[$0] != nil }.count }
+
     /// The column of `field`, or -1 when the file does not have it.
     public func column(_ field: String) -> Int { columns[field] ?? -1 }
 
