@@ -40,7 +40,7 @@ def ensure_tools():
         else:
             sys.exit("close_vs_duckdb: /usr/bin/time is missing; apt-get install -y time")
     if not os.path.isdir(PERF):
-        sys.exit(f"close_vs_duckdb: the peer benchmark is not at {PERF}")
+        sys.exit(f"close_vs_duckdb: the peer benchmark is not at {PERF}; pass --perf DIR (the folder of gen.py and close_duckdb.py)")
 
 
 def importable(module):
@@ -122,6 +122,8 @@ def main():
     ensure_tools()
     if not a.skip_build:
         sh(["swift", "build", "-c", "release", "--product", "salesclose"], cwd=ROOT)
+    if not os.access(SALESCLOSE, os.X_OK):
+        sys.exit(f"close_vs_duckdb: {SALESCLOSE} is missing; run without --skip-build (or swift build -c release)")
     machine = f"{os.cpu_count()} cores, " + open("/proc/cpuinfo").read().split("model name")[1].split("\n")[0].strip(": \t")
     print(f"machine: {machine}")
     for size in a.sizes:
