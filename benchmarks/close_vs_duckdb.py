@@ -118,6 +118,8 @@ def main():
     p.add_argument("--perf", default=PERF, help="the peer benchmark folder (default ../shared/perf)")
     p.add_argument("--skip-build", action="store_true", help="use the existing release binary")
     a = p.parse_args()
+    if a.rounds < 1:
+        p.error("--rounds must be at least 1")
     PERF = os.path.abspath(a.perf)
     ensure_tools()
     if not a.skip_build:
