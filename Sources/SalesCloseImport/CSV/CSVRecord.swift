@@ -9,6 +9,9 @@ public struct CSVRecord {
     /// 1-based line on which the record ends (after `line` when a quoted field holds newlines).
     public let endLine: Int
 
+    /// Bytes of all fields together (they lie back to back from `base`).
+    var byteCount: Int { count == 0 ? 0 : spans[2 * (count - 1)] + spans[2 * (count - 1) + 1] }
+
     /// The bytes of field `index` (empty beyond the last field).
     @inline(__always)
     public subscript(index: Int) -> UnsafeRawBufferPointer {
