@@ -210,3 +210,13 @@ import Testing
         #expect(message("[targets.blend]\nprior_yaer = 1.0\n")?.contains("did you mean `prior_year`?") == true)
     }
 }
+
+extension ConfigurationLoadingTests {
+    @Test func theDocumentedConfigurationLoads() throws {
+        let doc = try String(contentsOfFile: Self.root + "/docs/configuration.md", encoding: .utf8)
+        let start = try #require(doc.range(of: "```toml\n"))
+        let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+        let (messages, _) = try problems(String(doc[start.upperBound..<end.lowerBound]), files: ["targets.csv": "period,value\n2026,1\n"])
+        #expect(messages.isEmpty)
+    }
+}
