@@ -7,7 +7,7 @@ struct SalesCloseCommand: ParsableCommand {
         commandName: "salesclose",
         abstract: "Monthly sales close: targets, achievement, ABC, order-to-cash and forecasts from CSV exports.",
         version: CloseRun.toolVersion,
-        subcommands: [InspectCommand.self, RunCommand.self, ForecastCommand.self, WatchCommand.self, ValidateCommand.self, ConfigCommand.self])
+        subcommands: [InspectCommand.self, RunCommand.self, ForecastCommand.self, FlashCommand.self, WatchCommand.self, ValidateCommand.self, ConfigCommand.self])
 }
 
 /// The folders and flags every data command shares.

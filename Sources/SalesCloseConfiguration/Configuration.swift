@@ -22,6 +22,7 @@ public struct Configuration: Sendable, Equatable {
     public var workbook = WorkbookSettings()
     public var scorecard = ScorecardSettings()
     public var commission = CommissionSettings()
+    public var flash = FlashConfiguration()
 
     /// The folder the configuration was read from (where `targets.csv` is); "" for the defaults.
     public var folder = ""
@@ -68,6 +69,7 @@ enum ConfigurationSchema {
             AnySection("workbook", \.workbook, WorkbookSettings.keys, validate: { _ in nil }, inWorkbook: true),
             AnySection("scorecard", \.scorecard, ScorecardSettings.keys, validate: ScorecardSettings.validate, inWorkbook: false),
             AnySection("commission", \.commission, CommissionSettings.keys, validate: { _ in nil }, inWorkbook: true),
+            AnySection("flash", \.flash, FlashConfiguration.keys, validate: { _ in nil }, inWorkbook: false),
         ]
     }
 
