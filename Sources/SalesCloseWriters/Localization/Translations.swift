@@ -389,7 +389,7 @@ public enum Translations {
         // Chart titles with their period.
         "region_chart": ("Actual vs target by region, {0}", "各大区实际与目标，{0}"),
         "trend_chart": ("Revenue {0}–{1}, forecast to {2} with 80 % band", "销售额 {0}–{1} 及至 {2} 的预测（80%区间）"),
-        "pareto_chart": ("Products Pareto: cumulative share of revenue, {0}–{1}", "产品帕累托：销售额累计占比，{0}–{1}"),
+        "pareto_chart": ("Pareto of the {2} largest products: cumulative share, {0}–{1}", "销售额前{2}名产品帕累托：累计占比，{0}–{1}"),
         "salesperson_chart": ("Achievement by salesperson, {0}: top {1} and bottom {1}", "业务员完成率，{0}：前{1}名与后{1}名"),
         "year_chart": ("Year {0}: YTD actual + forecast vs annual target", "{0}年：本年累计实际 + 预测 与年度目标"),
         "backlog_trend_chart": ("Order backlog at month end, {0}–{1}", "月末未交货订单余额，{0}–{1}"),
