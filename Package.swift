@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "SalesCloseForecast"),
         // The configuration: one typed, versioned value read from salesclose.toml. The only user of TOMLKit.
         .target(name: "SalesCloseConfiguration", dependencies: [
-            "SalesCloseCore",
+            "SalesCloseCore", "SalesCloseForecast",
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

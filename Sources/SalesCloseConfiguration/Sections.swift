@@ -1,4 +1,5 @@
 import SalesCloseCore
+import SalesCloseForecast
 
 /// `[targets]`: the file in the configuration folder and the core's allocation settings.
 public struct TargetsConfiguration: Sendable, Equatable {
@@ -82,6 +83,8 @@ public struct ForecastSettings: Sendable, Equatable {
     public var levels = ["total", "region", "category", "sku"]
     /// `revenue` (forecast.csv) and optionally `quantity` (forecast_quantity.csv).
     public var metrics: [ForecastMetric] = [.revenue]
+    /// How the levels are made to add up (docs/forecasting.md).
+    public var reconciliation = ReconciliationMethod.minTraceShrink
     public init() {}
 
     static var keys: [SettingKey<ForecastSettings>] {
@@ -99,6 +102,7 @@ public struct ForecastSettings: Sendable, Equatable {
             }),
             SettingKey("metrics", \.metrics, .array(of: .choice(ForecastMetric.self), single: true),
                        check: { $0.contains(.revenue) ? nil : "expected [\"revenue\"] or [\"revenue\", \"quantity\"]" }),
+            SettingKey("reconciliation", \.reconciliation, .choice(ReconciliationMethod.self)),
         ]
     }
 }

@@ -1,7 +1,8 @@
 /// Sums from which WAPE, sMAPE, MASE and bias follow; forecasts from several origins (or series)
 /// are added up, so accumulators merge.
-struct AccuracyAccumulator: Sendable {
-    private var count = 0
+public struct AccuracyAccumulator: Sendable {
+    /// Number of points added.
+    public private(set) var count = 0
     private var absoluteErrors = 0.0
     private var absoluteActuals = 0.0
     private var symmetricTerms = 0.0
@@ -10,9 +11,11 @@ struct AccuracyAccumulator: Sendable {
     private var forecastSum = 0.0
     private var actualSum = 0.0
 
+    public init() {}
+
     /// Adds one forecast path; `scale` is the in-sample MASE denominator of its training part
     /// (a non-positive scale leaves MASE undefined for these points).
-    mutating func add(forecast: [Double], actual: [Double], scale: Double) {
+    public mutating func add(forecast: [Double], actual: [Double], scale: Double) {
         for (f, a) in zip(forecast, actual) {
             let error = abs(f - a)
             count += 1
@@ -30,9 +33,9 @@ struct AccuracyAccumulator: Sendable {
     }
 
     /// Mean absolute error, the criterion for comparing models on one series.
-    var meanAbsoluteError: Double? { count > 0 ? absoluteErrors / Double(count) : nil }
+    public var meanAbsoluteError: Double? { count > 0 ? absoluteErrors / Double(count) : nil }
 
-    var accuracy: BacktestAccuracy? {
+    public var accuracy: BacktestAccuracy? {
         guard count > 0 else { return nil }
         return BacktestAccuracy(
             wape: absoluteActuals > 0 ? absoluteErrors / absoluteActuals : nil,
@@ -44,7 +47,7 @@ struct AccuracyAccumulator: Sendable {
 
     /// Mean seasonal-naive in-sample absolute error: Σ|y(t) − y(t − m)| / (n − m), with lag 1
     /// when the series is not longer than a season.
-    static func maseScale(_ training: [Double], seasonLength: Int) -> Double {
+    public static func maseScale(_ training: [Double], seasonLength: Int) -> Double {
         let lag = training.count > seasonLength ? seasonLength : 1
         guard training.count > lag else { return 0 }
         var sum = 0.0

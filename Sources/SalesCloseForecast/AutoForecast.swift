@@ -23,7 +23,7 @@ public func autoForecast(_ series: [Double], request: ForecastRequest) -> Series
         if let fitted = try? AutomaticChoice.fitted(model, y) {
             let accuracy = backtest(y, model: model, origins: request.backtestOrigins,
                                     horizon: request.backtestHorizon, seasonLength: m)
-            return AutomaticChoice.result(fitted, request: request, backtest: accuracy)
+            return AutomaticChoice.result(fitted, y, request: request, backtest: accuracy)
         }
     }
     var combination = CombinationModel(seasonLength: m)
@@ -65,15 +65,15 @@ enum AutomaticChoice {
         }
         let accuracy = scores[chosen]?.accuracy
         switch chosen {
-        case .combination: return result(combination, request: request, backtest: accuracy)
-        case .ets: return result(combination.ets, request: request, backtest: accuracy)
-        case .theta: return result(combination.theta, request: request, backtest: accuracy)
-        case .damped: return result(combination.damped, request: request, backtest: accuracy)
+        case .combination: return result(combination, y, request: request, backtest: accuracy)
+        case .ets: return result(combination.ets, y, request: request, backtest: accuracy)
+        case .theta: return result(combination.theta, y, request: request, backtest: accuracy)
+        case .damped: return result(combination.damped, y, request: request, backtest: accuracy)
         case .seasonalNaive:
             guard let naive = try? fitted(SeasonalNaiveModel(seasonLength: m), y) else {
-                return result(combination, request: request, backtest: scores[.combination]?.accuracy)
+                return result(combination, y, request: request, backtest: scores[.combination]?.accuracy)
             }
-            return result(naive, request: request, backtest: accuracy)
+            return result(naive, y, request: request, backtest: accuracy)
         }
     }
 
@@ -111,7 +111,7 @@ enum AutomaticChoice {
 
     /// No sale in the series: the naive forecast (zeros once clamped); zeros for an empty series.
     static func noDemand(_ y: [Double], request: ForecastRequest) -> SeriesForecast {
-        if let naive = try? fitted(NaiveModel(), y) { return result(naive, request: request, backtest: nil) }
+        if let naive = try? fitted(NaiveModel(), y) { return result(naive, y, request: request, backtest: nil) }
         let zeros = [Double](repeating: 0, count: max(request.horizon, 0))
         let bounds = Dictionary(request.levels.map { ($0, zeros) }, uniquingKeysWith: { first, _ in first })
         return SeriesForecast(mean: zeros, lower: bounds, upper: bounds, model: "Naive")
@@ -126,7 +126,7 @@ enum AutomaticChoice {
             if let fittedModel = try? fitted(model, y) {
                 let accuracy = backtest(y, model: model, origins: request.backtestOrigins,
                                         horizon: request.backtestHorizon, seasonLength: m)
-                return result(fittedModel, request: request, backtest: accuracy)
+                return result(fittedModel, y, request: request, backtest: accuracy)
             }
         }
         preconditionFailure("the naive model fits any series with a sale")
@@ -138,10 +138,14 @@ enum AutomaticChoice {
         return copy
     }
 
-    /// Predicts with a fitted model and clamps at zero.
-    static func result(_ model: some ForecastModel, request: ForecastRequest, backtest: BacktestAccuracy?) -> SeriesForecast {
+    /// Predicts with a model fitted to `y` and clamps at zero; keeps its in-sample errors.
+    static func result(
+        _ model: some ForecastModel, _ y: [Double], request: ForecastRequest, backtest: BacktestAccuracy?
+    ) -> SeriesForecast {
         let forecast = model.predict(horizon: max(request.horizon, 0), levels: request.levels).clampedAtZero()
+        let fitted = model.fittedValues
+        let residuals = fitted.count == y.count ? zip(y, fitted).map { $0.isFinite && $1.isFinite ? $0 - $1 : 0 } : []
         return SeriesForecast(mean: forecast.mean, lower: forecast.lower, upper: forecast.upper,
-                              model: model.name, backtest: backtest)
+                              model: model.name, backtest: backtest, residuals: residuals)
     }
 }

@@ -9,18 +9,23 @@ public struct SeriesForecast: Sendable {
     /// "Croston", "SBA", "TSB".
     public var model: String
     public var backtest: BacktestAccuracy?
+    /// In-sample one-step errors (actual − fitted), one per month of the history, oldest first;
+    /// empty when the model has none. Reconciliation estimates the error covariance from them.
+    public var residuals: [Double]
 
     public init(
         mean: [Double],
         lower: [Double: [Double]],
         upper: [Double: [Double]],
         model: String,
-        backtest: BacktestAccuracy? = nil
+        backtest: BacktestAccuracy? = nil,
+        residuals: [Double] = []
     ) {
         self.mean = mean
         self.lower = lower
         self.upper = upper
         self.model = model
         self.backtest = backtest
+        self.residuals = residuals
     }
 }

@@ -46,10 +46,12 @@ struct CloseCalculation {
                                               shippedValueTarget: monthTarget, settings: settings)
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
         forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
-                                       horizon: configuration.forecast.horizon, levels: configuration.forecast.levels)
+                                       horizon: configuration.forecast.horizon, levels: configuration.forecast.levels,
+                                       reconciliation: configuration.forecast.reconciliation)
         quantityForecast = configuration.forecast.metrics.contains(.quantity)
             ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecast.horizon,
-                                  levels: configuration.forecast.levels, metric: .quantity)
+                                  levels: configuration.forecast.levels,
+                                  reconciliation: configuration.forecast.reconciliation, metric: .quantity)
             : nil
         projections = forecast.projections(actuals: actuals, plan: plan, close: period)
 

@@ -8,9 +8,10 @@ import SalesCloseForecast
 ///
 /// A level is the total, one dimension (`region`) or a crossing of two (`region*category`). A
 /// series runs from its first sale to the last complete month (`through`); months without sales
-/// are zeros. Reconciliation is top-down by forecast proportions (see `reconcile`): the total
-/// keeps its own forecast, regions and categories share it, SKUs share their category's and a
-/// crossed series shares its first dimension's (region × category within its region).
+/// are zeros. The series are reconciled in one hierarchy (see `hierarchy(data:)` and the
+/// forecasting module's `reconcile`, method `[forecast] reconciliation`): regions and categories
+/// add up to the total, SKUs to their category and a crossed series' keys to its first
+/// dimension's (region × category within its region), to the cent.
 struct ForecastCalculation {
     /// The total (no dimension), one dimension, or two crossed.
     struct Level: Hashable {
@@ -46,7 +47,7 @@ struct ForecastCalculation {
     private struct SeriesID: Hashable { var level: Level; var key: [NameID] }
 
     init(actuals: MonthlyActuals, data: SalesData, through: Month, horizon: Int, levels: [String],
-         metric: TargetMetric = .revenue) {
+         reconciliation: ReconciliationMethod, metric: TargetMetric = .revenue) {
         self.metric = metric
         self.through = through
         self.horizon = horizon
@@ -77,7 +78,11 @@ struct ForecastCalculation {
             series[i].forecast = results[i]
             index[SeriesID(level: series[i].level, key: series[i].key)] = i
         }
-        reconcileTrees(data: data)
+        if let hierarchy = hierarchy(data: data) {
+            let reconciled = reconcile(series.map { $0.forecast! }, in: hierarchy, method: reconciliation,
+                                       unit: metric == .quantity ? 1 / Double(Quantity.scale) : 0.01)
+            for i in series.indices { series[i].forecast = reconciled[i] }
+        }
     }
 
     private func value(_ f: ActualsFigures) -> Double {
@@ -110,14 +115,14 @@ struct ForecastCalculation {
         }
     }
 
-    /// One tree per single level under the total (total → regions, total → salespeople …), except
-    /// that categories and SKUs form one tree (total → category → SKU; a SKU without a category
-    /// hangs from the total). Crossed series hang from their first dimension's series and are
-    /// reconciled last, once those are final.
-    private mutating func reconcileTrees(data: SalesData) {
-        guard let total = index[SeriesID(level: Level(dimensions: []), key: [0])] else { return }
-        var trees: [Dimension: [Int: Int]] = [:]   // series index → parent series index (-1: root)
-        var crossed: [Int: Int] = [:]
+    /// The hierarchy: one tree per single level under the total (total → regions, total →
+    /// salespeople …), except that categories and SKUs form one tree (total → category → SKU; a
+    /// SKU without a category hangs from the total), listed first; crossed series hang from their
+    /// first dimension's series.
+    private func hierarchy(data: SalesData) -> Hierarchy? {
+        guard let total = index[SeriesID(level: Level(dimensions: []), key: [0])] else { return nil }
+        var trees: [String: [Int]] = [:]           // children of the total, by tree (a level name)
+        var below: [Int: [Int]] = [:]               // children of a category or a first dimension's series
         for i in series.indices {
             let dims = series[i].level.dimensions
             if dims.count == 1 {
@@ -127,20 +132,18 @@ struct ForecastCalculation {
                     let category = sku < data.products.count ? data.products[sku].category : noName
                     parent = index[SeriesID(level: Level(dimensions: [.category]), key: [category])] ?? total
                 }
-                trees[dims[0] == .sku ? .category : dims[0], default: [total: -1]][i] = parent
+                if parent == total { trees[dims[0] == .sku ? Dimension.category.rawValue : dims[0].rawValue, default: []].append(i) }
+                else { below[parent, default: []].append(i) }
             } else if dims.count == 2 {
                 let parent = index[SeriesID(level: Level(dimensions: [dims[0]]), key: [series[i].key[0]])] ?? total
-                crossed[i] = parent
-                if crossed[parent] == nil { crossed[parent] = -1 }
+                if parent == total { trees[series[i].level.name, default: []].append(i) } else { below[parent, default: []].append(i) }
             }
         }
-        for tree in Array(trees.values) + [crossed] where tree.count > 1 {
-            let nodes = tree.keys.sorted()
-            let slot = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
-            let reconciled = reconcile(nodes.map { series[$0].forecast! },
-                                       parents: nodes.map { tree[$0]! < 0 ? -1 : slot[tree[$0]!]! })
-            for (s, i) in nodes.enumerated() { series[i].forecast = reconciled[s] }
-        }
+        let category = Dimension.category.rawValue
+        let roots = trees.keys.sorted { ($0 == category ? 0 : 1, $0) < ($1 == category ? 0 : 1, $1) }
+        let aggregations = roots.map { Hierarchy.Aggregation(parent: total, children: trees[$0]!) }
+            + below.keys.sorted().map { Hierarchy.Aggregation(parent: $0, children: below[$0]!) }
+        return Hierarchy(nodeCount: series.count, aggregations: aggregations)
     }
 
     /// The reconciled forecast of a single level's key for `month`, if forecast.

@@ -1,5 +1,6 @@
 import Foundation
 import SalesCloseCore
+import SalesCloseForecast
 import SalesCloseConfiguration
 import SalesCloseImport
 import SalesCloseWriters
@@ -46,11 +47,13 @@ public struct ForecastRun {
         let actuals = MonthlyActuals(data: data)
         let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings)
         let forecast = ForecastCalculation(actuals: actuals, data: data, through: through,
-                                           horizon: horizon ?? configuration.forecast.horizon, levels: configuration.forecast.levels)
+                                           horizon: horizon ?? configuration.forecast.horizon, levels: configuration.forecast.levels,
+                                   reconciliation: configuration.forecast.reconciliation)
         let forecastTable = forecast.table(names: data.names)
         let quantityTables = configuration.forecast.metrics.contains(.quantity)
             ? [ForecastCalculation(actuals: actuals, data: data, through: through, horizon: forecast.horizon,
-                                   levels: configuration.forecast.levels, metric: .quantity).table(names: data.names)]
+                                   levels: configuration.forecast.levels,
+                                   reconciliation: configuration.forecast.reconciliation, metric: .quantity).table(names: data.names)]
             : []
         let projection = ForecastCalculation.projectionTable(
             forecast.projections(actuals: actuals, plan: plan, close: through), names: data.names)
@@ -102,7 +105,7 @@ struct SnapshotAccuracy {
         for snapshot in snapshotNames {
             let path = (folder as NSString).appendingPathComponent(snapshot + "/forecast.csv")
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            var byLevel: [ActualsLevel: (absError: Double, actual: Double, error: Double, points: Int)] = [:]
+            var byLevel: [ActualsLevel: AccuracyAccumulator] = [:]
             var header: [String: Int] = [:]
             try CSVReader().read(path: path, options: .init()) { r in
                 if header.isEmpty {
@@ -117,17 +120,14 @@ struct SnapshotAccuracy {
                 let actual = key.map { actuals.figures(level, $0, month).revenue.doubleValue } ?? 0
                 detailRows.append([.text(snapshot), .text(level.rawValue), .text(keyText), .month(month),
                                    .moneyOrEmpty(forecast), .moneyOrEmpty(actual), .moneyOrEmpty(forecast - actual)])
-                var acc = byLevel[level] ?? (0, 0, 0, 0)
-                acc.absError += abs(forecast - actual); acc.actual += actual; acc.error += forecast - actual; acc.points += 1
-                byLevel[level] = acc
+                byLevel[level, default: AccuracyAccumulator()].add(forecast: [forecast], actual: [actual], scale: 0)
                 return true
             }
             if !byLevel.isEmpty { evaluated += 1 }
             for level in byLevel.keys.sorted() {
                 let a = byLevel[level]!
-                summaryRows.append([.text(snapshot), .text(level.rawValue), .integer(a.points),
-                                    .rateOrEmpty(a.actual == 0 ? nil : a.absError / a.actual),
-                                    .rateOrEmpty(a.actual == 0 ? nil : a.error / a.actual)])
+                summaryRows.append([.text(snapshot), .text(level.rawValue), .integer(a.count),
+                                    .rateOrEmpty(a.accuracy?.wape), .rateOrEmpty(a.accuracy?.bias)])
             }
         }
         snapshots = evaluated
