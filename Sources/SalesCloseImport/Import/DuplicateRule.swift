@@ -21,46 +21,43 @@ extension ImportState {
         files[file].replacements += 1
     }
 
+    /// The rule for keyed rows: `row` replaces the row stored under `key` (counted as a
+    /// replacement, exact when `identical` says so), or is appended and indexed.
+    private func replaceOrAppend<Row, Key: FlatKey>(_ row: Row, key: Key, file: Int, rows: inout [Row],
+                                                    index: inout FlatIndex<Key>, source: (Row) -> SourceRef,
+                                                    identical: (Row, Row) -> Bool) {
+        if let existing = index[key] {
+            let old = rows[Int(existing)]
+            countReplacement(of: Int(source(old).file), by: file, identical: identical(old, row))
+            rows[Int(existing)] = row
+        } else {
+            index.insert(key, Int32(rows.count))
+            rows.append(row)
+        }
+    }
+
     /// Adds an order line; a line with a key seen before replaces the earlier one.
     func add(_ line: OrderLine, file: Int) {
-        let key = ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku)
-        if let existing = lineIndex[key] {
-            let old = lines[Int(existing)]
-            countReplacement(of: Int(old.source.file), by: file, identical: sameContent(old, line))
-            lines[Int(existing)] = line
-        } else {
-            lineIndex.insert(key, Int32(lines.count))
-            lines.append(line)
-        }
+        replaceOrAppend(line, key: ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku), file: file,
+                        rows: &lines, index: &lineIndex, source: \.source, identical: sameContent)
     }
 
     /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.
     func add(_ shipment: Shipment, id: NameID, file: Int) {
         guard id != noName else { shipments.append(shipment); return }
-        let key = ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku)
-        if let existing = shipmentIndex[key] {
-            let old = shipments[Int(existing)]
-            countReplacement(of: Int(old.source.file), by: file, identical: old.shipDate == shipment.shipDate
-                             && old.quantity == shipment.quantity && old.amount == shipment.amount)
-            shipments[Int(existing)] = shipment
-        } else {
-            shipmentIndex.insert(key, Int32(shipments.count))
-            shipments.append(shipment)
+        replaceOrAppend(shipment, key: ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
+                        file: file, rows: &shipments, index: &shipmentIndex, source: \.source) { old, new in
+            old.shipDate == new.shipDate && old.quantity == new.quantity && old.amount == new.amount
         }
     }
 
     /// Adds a payment; a repeated payment id replaces the earlier row.
     func add(_ payment: Payment, id: NameID, file: Int) {
         guard id != noName else { payments.append(payment); return }
-        if let existing = paymentIndex[UInt64(UInt32(id))] {
-            let old = payments[Int(existing)]
-            countReplacement(of: Int(old.source.file), by: file, identical: old.customer == payment.customer
-                             && old.paymentDate == payment.paymentDate && old.amount == payment.amount
-                             && old.order == payment.order && old.invoice == payment.invoice)
-            payments[Int(existing)] = payment
-        } else {
-            paymentIndex.insert(UInt64(UInt32(id)), Int32(payments.count))
-            payments.append(payment)
+        replaceOrAppend(payment, key: UInt64(UInt32(id)), file: file, rows: &payments, index: &paymentIndex,
+                        source: \.source) { old, new in
+            old.customer == new.customer && old.paymentDate == new.paymentDate && old.amount == new.amount
+                && old.order == new.order && old.invoice == new.invoice
         }
     }
 
