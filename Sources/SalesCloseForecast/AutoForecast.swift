@@ -4,8 +4,8 @@
 /// - Intermittent demand (ADI ≥ 1.32): Croston when sizes are steady, SBA when they are lumpy
 ///   (CV² ≥ 0.49), TSB when demand has been absent for more than twice the usual interval
 ///   (obsolescence, where only TSB lets the forecast decay).
-/// - Otherwise: ETS chosen by AICc, Theta, damped trend, their mean combination and seasonal
-///   naive are backtested by rolling origin; the combination is kept unless another candidate's
+/// - Otherwise: ETS chosen by AICc, Theta, their mean combination and seasonal naive are
+///   backtested by rolling origin; the combination is kept unless another candidate's
 ///   backtest error is less than a fifth of its own (e.g. seasonal naive on an exactly repeating
 ///   season). Series shorter than two seasons get non-seasonal forms only; series too short
 ///   for any of these (fewer than five months) get the naive forecast.
@@ -40,7 +40,7 @@ enum AutomaticChoice {
     /// below about 0.8 lost accuracy against always combining (benchmarks/forecast/README.md).
     static let switchMargin = 0.8
 
-    enum Candidate: CaseIterable { case combination, ets, theta, damped, seasonalNaive }
+    enum Candidate: CaseIterable { case combination, ets, theta, seasonalNaive }
 
     static func intermittentModel(_ y: [Double], _ classification: DemandClassification) -> CrostonModel {
         let trailingZeros = y.reversed().prefix { $0 <= 0 }.count
@@ -68,7 +68,6 @@ enum AutomaticChoice {
         case .combination: return result(combination, y, request: request, backtest: accuracy)
         case .ets: return result(combination.ets, y, request: request, backtest: accuracy)
         case .theta: return result(combination.theta, y, request: request, backtest: accuracy)
-        case .damped: return result(combination.damped, y, request: request, backtest: accuracy)
         case .seasonalNaive:
             guard let naive = try? fitted(SeasonalNaiveModel(seasonLength: m), y) else {
                 return result(combination, y, request: request, backtest: scores[.combination]?.accuracy)
@@ -90,13 +89,10 @@ enum AutomaticChoice {
             let scale = AccuracyAccumulator.maseScale(window.training, seasonLength: m)
             var combination = CombinationModel(seasonLength: m, etsSpecification: etsSpecification)
             if (try? combination.fit(window.training)) != nil {
-                let members = [
-                    combination.ets.predict(horizon: h, levels: []),
-                    combination.theta.predict(horizon: h, levels: []),
-                    combination.damped.predict(horizon: h, levels: []),
-                ]
-                let combined = CombinationModel.combine(members)
-                for (candidate, forecast) in zip([Candidate.ets, .theta, .damped, .combination], members + [combined]) {
+                let ets = combination.ets.predict(horizon: h, levels: [])
+                let theta = combination.theta.predict(horizon: h, levels: [])
+                let combined = CombinationModel.combine(ets, theta)
+                for (candidate, forecast) in zip([Candidate.ets, .theta, .combination], [ets, theta, combined]) {
                     scores[candidate, default: AccuracyAccumulator()]
                         .add(forecast: forecast.clampedAtZero().mean, actual: window.actual, scale: scale)
                 }
