@@ -11,9 +11,9 @@
 ///   for any of these (fewer than five months) get the naive forecast.
 /// - A model that cannot be fitted falls back to the next simpler one, ending with naive.
 ///
-/// Forecasts and bounds are clamped at zero.
+/// Only the last `request.maximumHistory` months are used. Forecasts and bounds are clamped at zero.
 public func autoForecast(_ series: [Double], request: ForecastRequest) -> SeriesForecast {
-    let y = series.map { $0.isFinite ? $0 : 0 }
+    let y = series.suffix(max(request.maximumHistory, 1)).map { $0.isFinite ? $0 : 0 }
     let m = max(request.seasonLength, 1)
     guard let classification = DemandClassification(y) else {
         return AutomaticChoice.noDemand(y, request: request)

@@ -5,11 +5,12 @@ public struct SeriesForecast: Sendable {
     public var mean: [Double]
     public var lower: [Double: [Double]]
     public var upper: [Double: [Double]]
-    /// e.g. "ETS(A,Ad,M)", "Theta", "DampedTrend", "Combination", "SeasonalNaive", "Naive",
+    /// e.g. "ETS(A,Ad,M)", "Theta", "Combination", "SeasonalNaive", "Naive",
     /// "Croston", "SBA", "TSB".
     public var model: String
     public var backtest: BacktestAccuracy?
-    /// In-sample one-step errors (actual − fitted), one per month of the history, oldest first;
+    /// In-sample one-step errors (actual − fitted), one per month of the history the model was
+    /// fitted to (`ForecastRequest.maximumHistory` months at most), oldest first;
     /// empty when the model has none. Reconciliation estimates the error covariance from them.
     public var residuals: [Double]
 

@@ -41,6 +41,18 @@ import Testing
         }
     }
 
+    /// Months before the last `maximumHistory` do not change the forecast.
+    @Test func onlyTheMostRecentHistoryIsUsed() {
+        let recent = (0..<48).map { t in 300 + 40 * sin(Double(t) * .pi / 6) + Double(t % 5) }
+        let old = (0..<30).map { t in 9000 - 100 * Double(t) }
+        let request = ForecastRequest(horizon: 6, maximumHistory: 48)
+        let withOld = autoForecast(old + recent, request: request)
+        let alone = autoForecast(recent, request: request)
+        #expect(withOld.mean == alone.mean)
+        #expect(withOld.residuals.count == 48)
+        #expect(autoForecast(old + recent, request: ForecastRequest(horizon: 6)).mean != alone.mean)
+    }
+
     @Test func emptyAndZeroSeriesForecastZero() {
         for series in [[], [0, 0, 0, 0, 0, 0, 0, 0]] as [[Double]] {
             let forecast = autoForecast(series, request: Self.request)
