@@ -43,8 +43,11 @@ import Testing
 
     /// Months before the last `maximumHistory` do not change the forecast.
     @Test func onlyTheMostRecentHistoryIsUsed() {
-        let recent = (0..<48).map { t in 300 + 40 * sin(Double(t) * .pi / 6) + Double(t % 5) }
-        let old = (0..<30).map { t in 9000 - 100 * Double(t) }
+        let recent: [Double] = (0..<48).map { (t: Int) -> Double in
+            let season: Double = 40 * sin(Double(t) * Double.pi / 6)
+            return 300 + season + Double(t % 5)
+        }
+        let old: [Double] = (0..<30).map { (t: Int) -> Double in 9000 - 100 * Double(t) }
         let request = ForecastRequest(horizon: 6, maximumHistory: 48)
         let withOld = autoForecast(old + recent, request: request)
         let alone = autoForecast(recent, request: request)
