@@ -27,6 +27,11 @@ public struct ETSFit: Sendable {
 enum ETSEstimation {
     static let lowerBound = 1e-4
     static let upperBound = 0.9999
+    /// The search stops when its simplex spans less than this in −2·log-likelihood: negligible
+    /// against AICc's penalty of 2 per parameter, whatever the scale of the series (the relative
+    /// tolerance alone asked for 10⁻⁴ on a likelihood of 1,000). It took 35–40 % fewer likelihood
+    /// evaluations on M3 and Tourism at the same accuracy (benchmarks/forecast/README.md).
+    static let likelihoodTolerance = 0.01
 
     static func fit(_ y: [Double], _ spec: ETSSpecification, seasonLength: Int) -> ETSFit? {
         let n = y.count
@@ -52,7 +57,7 @@ enum ETSEstimation {
                 }
             }
         }
-        let optimum = NelderMead(maxEvaluations: 100 * layout.dimension).minimize(
+        let optimum = NelderMead(maxEvaluations: 100 * layout.dimension, absoluteTolerance: likelihoodTolerance).minimize(
             start: layout.initialPoint(seasonLength: m), step: layout.initialStep, objective: objective)
         guard optimum.value.isFinite else { return nil }
 

@@ -3,8 +3,10 @@
 /// is the only cost per evaluation.
 struct NelderMead {
     var maxEvaluations = 400
-    /// Stop when the best and worst vertex values differ by less than this, relative to the best.
+    /// Stop when the best and worst vertex values differ by less than this, relative to the best,
+    /// plus `absoluteTolerance`.
     var relativeTolerance = 1e-7
+    var absoluteTolerance = 0.0
 
     struct Result {
         var point: [Double]
@@ -35,7 +37,7 @@ struct NelderMead {
                 }
             }
             let best = values[0], worst = values[d]
-            if worst.isFinite && abs(worst - best) <= relativeTolerance * (abs(best) + 1e-12) { break }
+            if worst.isFinite && abs(worst - best) <= relativeTolerance * (abs(best) + 1e-12) + absoluteTolerance { break }
 
             for i in 0..<d {
                 var sum = 0.0

@@ -21,6 +21,16 @@ import Testing
         #expect(abs(result.point[0] - 1) < 1e-3 && abs(result.point[1] - 1) < 1e-3)
     }
 
+    /// The absolute tolerance stops the search once the simplex's values span less than it.
+    @Test func nelderMeadStopsAtTheAbsoluteTolerance() {
+        func bowl(_ x: [Double]) -> Double { 1000 + x[0] * x[0] + x[1] * x[1] }
+        let tight = NelderMead(maxEvaluations: 2000, relativeTolerance: 0).minimize(start: [3, 3], step: [1, 1], objective: bowl)
+        let loose = NelderMead(maxEvaluations: 2000, relativeTolerance: 0, absoluteTolerance: 0.01)
+            .minimize(start: [3, 3], step: [1, 1], objective: bowl)
+        #expect(loose.evaluations < tight.evaluations)
+        #expect(loose.value - 1000 < 0.05)
+    }
+
     @Test func seasonalityTestSeparatesSeasonalFromNoise() {
         #expect(hasSignificantSeasonality(RDatasets.airPassengers, seasonLength: 12))
         var state: UInt64 = 12345
