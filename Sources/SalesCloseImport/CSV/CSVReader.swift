@@ -19,6 +19,10 @@ public final class CSVReader {
         public var encoding: TextEncoding = .utf8
         public var dialect = CSVDialect()
         public var chunkSize = 1 << 20
+        /// The bytes to read: a piece of the file that starts at a record boundary (nil: all of it).
+        public var range: Range<Int>?
+        /// The number of the piece's first line (1 for the whole file).
+        public var firstLine = 1
         public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8, dialect: CSVDialect = CSVDialect()) {
             self.delimiter = delimiter; self.encoding = encoding; self.dialect = dialect
         }
@@ -47,6 +51,9 @@ public final class CSVReader {
     private var stopped = false
     /// Bytes of the last file that could not be decoded and were replaced by U+FFFD.
     public private(set) var replacedBytes = 0
+    /// True when the piece read last ends inside a record (a quoted field is open at its end), so
+    /// that it did not end at a record boundary: the record was not delivered nor reported.
+    public private(set) var endedInsideRecord = false
 
     public init() {}
 
@@ -59,11 +66,12 @@ public final class CSVReader {
         handler = onRecord
         defer { handler = { _ in true } }
         stopped = false
+        endedInsideRecord = false
         var unreadable: [UnreadableRecord] = []
-        var skipLines = 0
+        var resumeLine = options.firstLine
         var replaced = 0
         while true {
-            let open = try parse(file, path: path, options: options, skipLines: skipLines)
+            let open = try parse(file, path: path, options: options, resumeLine: resumeLine)
             replaced = max(replaced, decoderReplacedBytes)
             guard var open else { break }
             unreadable.append(open)
@@ -73,16 +81,16 @@ public final class CSVReader {
                 break
             }
             if !onUnreadable(open) || stopped { break }
-            skipLines = open.line
+            resumeLine = open.line + 1
         }
         replacedBytes = replaced
     }
 
     private var decoderReplacedBytes = 0
 
-    /// One pass over the file from physical line `skipLines + 1`; returns the record left open by
-    /// a quote that is never closed, if any.
-    private func parse(_ file: MappedFile, path: String, options: Options, skipLines: Int) throws -> UnreadableRecord? {
+    /// One pass over the file (or its piece) from physical line `resumeLine`; returns the record
+    /// left open by a quote that is never closed, if any.
+    private func parse(_ file: MappedFile, path: String, options: Options, resumeLine: Int) throws -> UnreadableRecord? {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { csv_free(parser); parser.deallocate() }
         guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
@@ -91,15 +99,16 @@ public final class CSVReader {
         csv_set_delim(parser, options.delimiter)
         csv_set_space_func(parser) { _ in 0 }
 
-        line = skipLines + 1; recordLine = line; lastTerminatorWasCR = false
+        line = resumeLine; recordLine = line; lastTerminatorWasCR = false
         record.reset()
 
         let context = Unmanaged.passUnretained(self).toOpaque()
         let decoder = try options.encoding.makeDecoder()
-        var skipper = LineSkipper(remaining: skipLines)
+        var skipper = LineSkipper(remaining: resumeLine - options.firstLine)
         var dialect = options.dialect.isStandard ? nil : DialectFilter(dialect: options.dialect, delimiter: options.delimiter)
-        var offset = options.encoding.byteOrderMarkLength(file.bytes)
         let all = file.bytes
+        let range = options.range?.clamped(to: 0..<all.count) ?? 0..<all.count
+        var offset = range.lowerBound == 0 ? options.encoding.byteOrderMarkLength(all) : range.lowerBound
         func parse(_ rfc: UnsafeRawBufferPointer) throws {
             guard rfc.count > 0 else { return }
             if csv_parse(parser, rfc.baseAddress, rfc.count, fieldCallback, recordCallback, context) != rfc.count {
@@ -111,8 +120,8 @@ public final class CSVReader {
             guard rest.count > 0 else { return }
             if dialect != nil { try dialect!.filter(rest, parse) } else { try parse(rest) }
         }
-        while !stopped && offset < all.count {
-            let end = min(offset + options.chunkSize, all.count)
+        while !stopped && offset < range.upperBound {
+            let end = min(offset + options.chunkSize, range.upperBound)
             let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<end])
             file.release(upTo: offset)
             offset = end
@@ -121,6 +130,11 @@ public final class CSVReader {
         try decoder.finish(feed)
         if dialect != nil { try dialect!.finish(parse) }
         decoderReplacedBytes = decoder.replacedBytes
+        if range.upperBound < all.count && parser.pointee.pstate != 0 {
+            // A piece that ends inside a record (ROW_NOT_BEGUN = 0 in libcsv.c).
+            endedInsideRecord = !stopped
+            return nil
+        }
         // libcsv's own check needs CSV_STRICT, which would also stop on a stray quote mid-file;
         // an open quoted field at the end is detected from the parser state instead
         // (FIELD_BEGUN = 2 in libcsv.c).
