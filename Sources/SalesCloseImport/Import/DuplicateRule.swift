@@ -23,12 +23,19 @@ extension ImportState {
 
     /// The rule for keyed rows: `row` replaces the row stored under `key` (counted as a
     /// replacement, exact when `identical` says so), or is appended and indexed.
-    private func replaceOrAppend<Row, Key: FlatKey>(_ row: Row, key: Key, file: Int, rows: inout [Row],
-                                                    index: inout FlatIndex<Key>, source: (Row) -> SourceRef,
+    /// The rule for keyed rows: `row` replaces the row stored under `key` (counted as a
+    /// replacement, exact when `identical` says so), or is appended and indexed. Merging a partial
+    /// state, `first` is the row that replaced the stored one (the partial's first row for the
+    /// key; `row` is its last). A state that will be merged keeps the first row of each key
+    /// replaced in it in `firstRows`.
+    private func replaceOrAppend<Row, Key: FlatKey>(_ row: Row, replacing first: Row? = nil, key: Key, file: Int,
+                                                    rows: inout [Row], index: inout FlatIndex<Key>,
+                                                    firstRows: inout [Int32: Row], source: (Row) -> SourceRef,
                                                     identical: (Row, Row) -> Bool) {
         if let existing = index[key] {
             let old = rows[Int(existing)]
-            countReplacement(of: Int(source(old).file), by: file, identical: identical(old, row))
+            countReplacement(of: Int(source(old).file), by: file, identical: identical(old, first ?? row))
+            if keepsFirstRows, firstRows[existing] == nil { firstRows[existing] = old }
             rows[Int(existing)] = row
         } else {
             index.insert(key, Int32(rows.count))
@@ -37,34 +44,40 @@ extension ImportState {
     }
 
     /// Adds an order line; a line with a key seen before replaces the earlier one.
-    func add(_ line: OrderLine, file: Int) {
-        replaceOrAppend(line, key: ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku), file: file,
-                        rows: &lines, index: &lineIndex, source: \.source, identical: sameContent)
+    func add(_ line: OrderLine, replacing first: OrderLine? = nil, file: Int) {
+        replaceOrAppend(line, replacing: first, key: ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku),
+                        file: file, rows: &lines, index: &lineIndex, firstRows: &firstLines, source: \.source,
+                        identical: sameContent)
     }
 
     /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.
-    func add(_ shipment: Shipment, id: NameID, file: Int) {
-        guard id != noName else { shipments.append(shipment); return }
-        replaceOrAppend(shipment, key: ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
-                        file: file, rows: &shipments, index: &shipmentIndex, source: \.source) { old, new in
+    func add(_ shipment: Shipment, replacing first: Shipment? = nil, id: NameID, file: Int) {
+        guard id != noName else { shipments.append(shipment); shipmentIDs.append(id); return }
+        let count = shipments.count
+        replaceOrAppend(shipment, replacing: first, key: ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
+                        file: file, rows: &shipments, index: &shipmentIndex, firstRows: &firstShipments, source: \.source) { old, new in
             old.shipDate == new.shipDate && old.quantity == new.quantity && old.amount == new.amount
         }
+        if shipments.count > count { shipmentIDs.append(id) }
     }
 
     /// Adds a payment; a repeated payment id replaces the earlier row.
-    func add(_ payment: Payment, id: NameID, file: Int) {
-        guard id != noName else { payments.append(payment); return }
-        replaceOrAppend(payment, key: UInt64(UInt32(id)), file: file, rows: &payments, index: &paymentIndex,
-                        source: \.source) { old, new in
+    func add(_ payment: Payment, replacing first: Payment? = nil, id: NameID, file: Int) {
+        guard id != noName else { payments.append(payment); paymentIDs.append(id); return }
+        let count = payments.count
+        replaceOrAppend(payment, replacing: first, key: UInt64(UInt32(id)), file: file, rows: &payments, index: &paymentIndex,
+                        firstRows: &firstPayments, source: \.source) { old, new in
             old.customer == new.customer && old.paymentDate == new.paymentDate && old.amount == new.amount
                 && old.order == new.order && old.invoice == new.invoice
         }
+        if payments.count > count { paymentIDs.append(id) }
     }
 
     /// Adds a customer master row; a later row for the same customer replaces the earlier one.
-    func add(_ info: CustomerInfo, of customer: NameID, file: Int) {
+    func add(_ info: CustomerInfo, replacing first: CustomerInfo? = nil, of customer: NameID, file: Int) {
         if let old = customerMasterFile[customer], let previous = customerMaster[customer] {
-            countReplacement(of: old, by: file, identical: previous == info)
+            countReplacement(of: old, by: file, identical: previous == (first ?? info))
+            if keepsFirstRows, firstCustomerMaster[customer] == nil { firstCustomerMaster[customer] = previous }
         }
         customerMaster[customer] = info
         customerMasterFile[customer] = file

@@ -15,15 +15,33 @@ final class ImportState {
     /// Customer and product names, interned so a repeated name costs no allocation.
     var texts = ByteInterner()
     /// Shipment and payment ids, for de-duplicating repeated exports.
-    var documentIDs = ByteInterner()
+    var shipmentIDNames = ByteInterner()
+    var paymentIDNames = ByteInterner()
 
     var lines: [OrderLine] = []
     /// (order, line_no or sku) → index in `lines`.
     var lineIndex = FlatIndex<UInt64>()
     var shipments: [Shipment] = []
     var shipmentIndex = FlatIndex<ShipmentKey>()
+    /// The `shipmentIDNames` id of each shipment (`noName` when it has none), for merging partial states.
+    var shipmentIDs: [NameID] = []
     var payments: [Payment] = []
     var paymentIndex = FlatIndex<UInt64>()
+    var paymentIDs: [NameID] = []
+
+    /// False for the state of a whole run, which is merged into nothing: it keeps no first rows.
+    let keepsFirstRows: Bool
+
+    init(keepsFirstRows: Bool = true) { self.keepsFirstRows = keepsFirstRows }
+
+    /// The first row stored under each key that a later row of this state replaced, by row index
+    /// (by customer for master rows): merged after an earlier state, it is the row that replaced
+    /// the earlier state's row with that key, so an exact duplicate is told from a correction as
+    /// in a single pass. One entry per replaced key, not per duplicate.
+    var firstLines: [Int32: OrderLine] = [:]
+    var firstShipments: [Int32: Shipment] = [:]
+    var firstPayments: [Int32: Payment] = [:]
+    var firstCustomerMaster: [NameID: CustomerInfo] = [:]
 
     /// Per customer id: the first name seen on an order (a `texts` id).
     var customerNameOf: [NameID] = []

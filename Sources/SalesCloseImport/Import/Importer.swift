@@ -7,9 +7,23 @@ import SalesCloseCore
 /// Files are read in file-name order, so a later export's row replaces an earlier one with the
 /// same key. Each file is classified by the configured globs, else by its header; a row that
 /// cannot be read becomes a `Reject`, never a silent loss.
-public struct Importer {
+///
+/// The reading runs on `lanes` threads: every file is scanned (digest, encoding evidence) while
+/// the large ones are cut at record boundaries, then each file or piece is read into a partial
+/// state of its own, and the partials are merged in file order (`PartialMerge`) into the state one
+/// pass would have built.
+public struct Importer: Sendable {
     public let configuration: Configuration
-    public init(configuration: Configuration) { self.configuration = configuration }
+    /// A file larger than this is read in pieces of about this size.
+    let pieceSize: Int
+    /// How many files or pieces are read at once.
+    let lanes: Int
+
+    public init(configuration: Configuration) { self.init(configuration: configuration, pieceSize: 64 << 20, lanes: 2) }
+
+    init(configuration: Configuration, pieceSize: Int, lanes: Int) {
+        self.configuration = configuration; self.pieceSize = pieceSize; self.lanes = lanes
+    }
 
     /// The input files of a folder: `*.csv`, sorted by name (subfolders such as `inbox/` are not read).
     public static func inputFiles(in folder: String) throws -> [String] {
@@ -20,17 +34,75 @@ public struct Importer {
     }
 
     public func run(inputFolder: String, configFolder: String) throws -> ImportResult {
-        let state = ImportState()
+        try read(inputFolder: inputFolder, configFolder: configFolder).result
+    }
+
+    /// What one job of the reading produced: a partial state, and how the piece ended (nil for a
+    /// lookup file) or the lookup tables.
+    private struct PieceOutcome {
+        var state: ImportState
+        var end: PieceEnd?
+        var lookupTables: [[String: String]] = []
+    }
+
+    /// `run`, with the number of pieces each input file was read in (1 for a file read whole,
+    /// also when its pieces did not join exactly and it was read again whole).
+    func read(inputFolder: String, configFolder: String) throws -> (result: ImportResult, pieces: [Int]) {
+        let paths = try Importer.inputFiles(in: inputFolder)
         let lookupFiles = Set(configuration.lookups.map(\.file))
+        let isLookup = paths.map { lookupFiles.contains(($0 as NSString).lastPathComponent) }
+        let (scans, cuts) = prepare(paths, isLookup: isLookup)
+        var pieceJobs: [(file: Int, piece: FilePiece)] = []
+        for file in paths.indices {
+            guard let size = scans[file].flatMap({ try? $0.get().byteCount }), !cuts[file].isEmpty else {
+                pieceJobs.append((file, .whole)); continue
+            }
+            let bounds = [RecordBoundaries.PieceStart(offset: 0, line: 1)] + cuts[file]
+            for (k, start) in bounds.enumerated() {
+                let end = k + 1 < bounds.count ? bounds[k + 1].offset : size
+                pieceJobs.append((file, FilePiece(range: start.offset..<end, firstLine: start.line, isLast: k + 1 == bounds.count)))
+            }
+        }
+        let jobs = pieceJobs
+        let sizes = jobs.map { job in job.piece.range?.count ?? scans[job.file].flatMap { try? $0.get().byteCount } ?? 0 }
+        let largestFirst = jobs.indices.sorted { a, b in sizes[a] != sizes[b] ? sizes[a] > sizes[b] : a < b }
+
+        let state = ImportState(keepsFirstRows: false)
         /// Key → value of each `[[lookups]]` entry, by its index in the configuration.
         var lookupTables: [Int: [String: String]] = [:]
-        for path in try Importer.inputFiles(in: inputFolder) {
-            let name = (path as NSString).lastPathComponent
-            guard lookupFiles.contains(name) else { importTable(path: path, state: state); continue }
-            let indices = configuration.lookups.indices.filter { configuration.lookups[$0].file == name }
-            let tables = LookupReader.read(path: path, lookups: indices.map { configuration.lookups[$0] }, state: state)
-            for (i, table) in zip(indices, tables) { lookupTables[i] = table }
-        }
+        var pieceCounts = [Int](repeating: 1, count: paths.count)
+        var join: PieceJoin?
+        OrderedLanes<PieceOutcome>.run(count: jobs.count, lanes: lanes, startOrder: largestFirst, job: { j in
+            let (file, piece) = jobs[j]
+            let part = ImportState()
+            guard isLookup[file] else {
+                return PieceOutcome(state: part, end: importTable(path: paths[file], state: part, scan: scans[file], piece: piece))
+            }
+            let name = (paths[file] as NSString).lastPathComponent
+            let lookups = configuration.lookups.filter { $0.file == name }
+            return PieceOutcome(state: part, lookupTables: LookupReader.read(path: paths[file], lookups: lookups, state: part))
+        }, handOver: { j, outcome in
+            let (file, piece) = jobs[j]
+            if isLookup[file] {
+                let name = (paths[file] as NSString).lastPathComponent
+                let indices = configuration.lookups.indices.filter { configuration.lookups[$0].file == name }
+                for (i, table) in zip(indices, outcome.lookupTables) { lookupTables[i] = table }
+            }
+            guard !(piece.isFirst && piece.isLast) else { state.merge(outcome.state, as: file); return }
+            if piece.isFirst { join = PieceJoin() }
+            join!.add(outcome.state, end: outcome.end)
+            guard piece.isLast else { return }
+            if join!.isExact {
+                state.merge(join!.state, as: file)
+                finishTable(path: paths[file], file: file, end: join!.end, state: state)
+                pieceCounts[file] = join!.pieces
+            } else {
+                let whole = ImportState()
+                importTable(path: paths[file], state: whole, scan: scans[file])
+                state.merge(whole, as: file)
+            }
+            join = nil
+        })
         for (i, lookup) in configuration.lookups.enumerated() where lookupTables[i] == nil {
             state.findings.append(Finding(.warning, file: (inputFolder as NSString).appendingPathComponent(lookup.file),
                                           message: "lookup file for \(lookup.dimension.rawValue) not found in the input folder"))
@@ -47,28 +119,94 @@ public struct Importer {
         }
         let data = Finalizer(state: state, configuration: configuration, lookupTables: lookupTables).salesData()
         state.rejects.finish()
-        return ImportResult(data: data, files: state.files, rejects: state.rejects, findings: state.findings, targets: targets,
-                            capacity: capacity)
+        return (ImportResult(data: data, files: state.files, rejects: state.rejects, findings: state.findings, targets: targets,
+                             capacity: capacity), pieceCounts)
     }
 
-    /// Reads one table file into `state`, recording its report, rejects and findings. A file
-    /// that cannot be read (not text, encoding unknown, not openable) or fits no table is
-    /// rejected as a whole; an unclosed quote rejects only the record it opens in.
-    func importTable(path: String, state: ImportState) {
-        let name = (path as NSString).lastPathComponent
-        let globTable = TableKind.allCases.first { kind in
-            configuration[kind].files.contains { fnmatch($0, name, 0) == 0 }
+    /// Each table file's scan (nil for lookup files, which are scanned as they are read) and where
+    /// to cut the files larger than `pieceSize`, found on every lane at once.
+    private func prepare(_ paths: [String], isLookup: [Bool]) -> (scans: [Result<FileScan, any Error>?], cuts: [[RecordBoundaries.PieceStart]]) {
+        enum Job { case scan(Int), cut(Int, pieces: Int) }
+        enum Outcome { case scan(Result<FileScan, any Error>), cut([RecordBoundaries.PieceStart]) }
+        var planned: [(job: Job, size: Int)] = []
+        for (file, path) in paths.enumerated() where !isLookup[file] {
+            var info = stat()
+            let size = stat(path, &info) == 0 ? Int(info.st_size) : 0   // of the file a link points to
+            planned.append((.scan(file), size))
+            let settings = globTable(of: path).map { configuration[$0] }
+            let utf16 = settings?.encoding.map { [.utf16LE, .utf16BE].contains(TextEncoding($0)) } ?? false
+            let standard = settings.map { CSVDialect(escape: $0.escape, comment: $0.comment, quotePadding: $0.quotePadding).isStandard } ?? true
+            if size > pieceSize, pieceSize > 0, !utf16, standard {
+                planned.append((.cut(file, pieces: (size + pieceSize - 1) / pieceSize), size))
+            }
         }
+        let jobs = planned.sorted { $0.size > $1.size }
+        var scans = [Result<FileScan, any Error>?](repeating: nil, count: paths.count)
+        var cuts = [[RecordBoundaries.PieceStart]](repeating: [], count: paths.count)
+        OrderedLanes<Outcome>.run(count: jobs.count, lanes: lanes, job: { j in
+            switch jobs[j].job {
+            case .scan(let file): return .scan(Result { try FileScan.scan(path: paths[file]) })
+            case .cut(let file, let pieces):
+                return .cut(RecordBoundaries.pieceStarts(path: paths[file], pieces: pieces,
+                                                         delimiter: globTable(of: paths[file]).flatMap { configuration[$0].delimiter?.byte },
+                                                         columns: configuration[.orders].columns))
+            }
+        }, handOver: { j, outcome in
+            switch (jobs[j].job, outcome) {
+            case (.scan(let file), .scan(let scan)): scans[file] = scan
+            case (.cut(let file, _), .cut(let starts)): cuts[file] = starts
+            default: preconditionFailure("a job's outcome is of its kind")
+            }
+        })
+        return (scans, cuts)
+    }
+
+    /// The table whose `files` globs match the file's name, if any.
+    private func globTable(of path: String) -> TableKind? {
+        let name = (path as NSString).lastPathComponent
+        return TableKind.allCases.first { kind in configuration[kind].files.contains { fnmatch($0, name, 0) == 0 } }
+    }
+
+    /// Reads one table file, or one piece of it, into `state`, recording its report, rejects and
+    /// findings (the file's closing findings after its last piece). A file that cannot be read
+    /// (not text, encoding unknown, not openable) or fits no table is rejected as a whole; an
+    /// unclosed quote rejects only the record it opens in. `scan` is the file's scan when it was
+    /// made beforehand.
+    @discardableResult
+    func importTable(path: String, state: ImportState, scan: Result<FileScan, any Error>? = nil, piece: FilePiece = .whole) -> PieceEnd {
+        let name = (path as NSString).lastPathComponent
+        let globTable = globTable(of: path)
         let settings = globTable.map { configuration[$0] }
-        guard let (fileIndex, encoding, delimiter) = Importer.admit(path: path, role: .skipped, encoding: settings?.encoding.map(TextEncoding.init),
-                                                                   delimiter: settings?.delimiter?.byte, table: globTable?.rawValue,
-                                                                   state: state) else { return }
+        let dialect = settings.map { CSVDialect(escape: $0.escape, comment: $0.comment, quotePadding: $0.quotePadding) } ?? CSVDialect()
+        let notRead = PieceEnd(rowReader: nil, headerSeen: true)
         var rowReader: TableRowReader?
         var headerSeen = false
+        let fileIndex: Int, encoding: TextEncoding, delimiter: UInt8
+        if piece.isFirst {
+            guard let admitted = Importer.admit(path: path, role: .skipped, encoding: settings?.encoding.map(TextEncoding.init),
+                                                delimiter: settings?.delimiter?.byte, table: globTable?.rawValue, scan: scan,
+                                                state: state) else { return notRead }
+            (fileIndex, encoding, delimiter) = admitted
+        } else {
+            // A later piece: the first one admitted the file from the same scan and reported its header.
+            guard case .success(let scan) = scan,
+                  case .read(let e, let source, let d) = TextAdmission.decide(scan, encoding: settings?.encoding.map(TextEncoding.init),
+                                                                              delimiter: settings?.delimiter?.byte, table: globTable?.rawValue)
+            else { return notRead }
+            (fileIndex, encoding, delimiter) = (state.files.count, e, d)
+            state.files.append(InputFileReport(path: path, role: .table, sha256: scan.sha256, bytes: scan.byteCount, encoding: e,
+                                               encodingSource: source, delimiter: d))
+            rowReader = laterPieceRowReader(path: path, encoding: encoding, delimiter: delimiter, dialect: dialect,
+                                            globTable: globTable, report: state.files[fileIndex])
+            guard rowReader != nil else { return notRead }
+            headerSeen = true
+        }
         let reader = CSVReader()
         do {
-            let dialect = settings.map { CSVDialect(escape: $0.escape, comment: $0.comment, quotePadding: $0.quotePadding) } ?? CSVDialect()
-            try reader.read(path: path, options: .init(delimiter: delimiter, encoding: encoding, dialect: dialect), onUnreadable: { bad in
+            var options = CSVReader.Options(delimiter: delimiter, encoding: encoding, dialect: dialect)
+            options.range = piece.range
+            options.firstLine = piece.firstLine
+            try reader.read(path: path, options: options, onUnreadable: { bad in
                 guard headerSeen else {
                     state.rejectFile(fileIndex, line: bad.line, column: bad.column, value: bad.start,
                                      reason: bad.reason + " (in the header)", code: "unterminated-quote")
@@ -119,16 +257,42 @@ public struct Importer {
             }
         } catch {
             state.rejectFile(fileIndex, because: error)
-            return
+            return notRead
         }
-        if var finished = rowReader { state.findings += finished.finish() }
-        if !headerSeen && state.files[fileIndex].role != .rejected {
+        let end = PieceEnd(rowReader: rowReader, headerSeen: headerSeen, replacedBytes: reader.replacedBytes,
+                           endedInsideRecord: reader.endedInsideRecord)
+        if piece.isFirst && piece.isLast { finishTable(path: path, file: fileIndex, end: end, state: state) }
+        return end
+    }
+
+    /// The findings that close the reading of table file `file`: its mapping checks, an empty
+    /// file, bytes not valid in its encoding.
+    private func finishTable(path: String, file: Int, end: PieceEnd, state: ImportState) {
+        if var finished = end.rowReader { state.findings += finished.finish() }
+        if !end.headerSeen && state.files[file].role != .rejected {
             state.findings.append(Finding(.warning, code: "empty-file", file: path, message: "the file is empty; skipped"))
         }
-        if reader.replacedBytes > 0 {
+        if end.replacedBytes > 0 {
             state.findings.append(Finding(.warning, code: "replaced-bytes", file: path, message:
-                "\(reader.replacedBytes) byte(s) are not valid \(encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
+                "\(end.replacedBytes) byte(s) are not valid \(state.files[file].encoding.rawValue) and were read as U+FFFD; set encoding for this table if the file uses another one"))
         }
+    }
+
+    /// The row reader of a later piece of a file: the header is read again and classified on a
+    /// scratch state (the first piece reported it); nil when the first piece reads no rows either.
+    private func laterPieceRowReader(path: String, encoding: TextEncoding, delimiter: UInt8, dialect: CSVDialect,
+                                     globTable: TableKind?, report: InputFileReport) -> TableRowReader? {
+        var headers: [String]?
+        _ = try? CSVReader().read(path: path, options: .init(delimiter: delimiter, encoding: encoding, dialect: dialect),
+                                  onUnreadable: { _ in false }) { record in
+            headers = (0..<record.count).map { record.string($0) }
+            return false
+        }
+        guard let headers, dialect.quotePadding || !headers.contains(where: { Importer.isPaddedOutsideQuotes($0, delimiter: delimiter) })
+        else { return nil }
+        let scratch = ImportState()
+        scratch.files.append(report)
+        return rowReader(path: path, headers: headers, globTable: globTable, delimiter: delimiter, fileIndex: 0, state: scratch)
     }
 
     /// A header field read from `"name" , "next"` or ` "name"`: spaces between a quote and a
@@ -149,11 +313,13 @@ public struct Importer {
     /// Scans `path` and decides how to read it, recording its report in `state` with `role`.
     /// Returns nil when the file is rejected as a whole (then its rows are counted as rejected
     /// where they can be counted: a text file whose encoding is unknown is parsed for that).
+    /// `scan` is the file's scan when it was made beforehand.
     static func admit(path: String, role: InputFileReport.Role, encoding: TextEncoding?, delimiter: UInt8?,
-                      table: String?, state: ImportState) -> (index: Int, encoding: TextEncoding, delimiter: UInt8)? {
+                      table: String?, scan precomputed: Result<FileScan, any Error>? = nil,
+                      state: ImportState) -> (index: Int, encoding: TextEncoding, delimiter: UInt8)? {
         let fileIndex = state.files.count
         let scan: FileScan
-        do { scan = try FileScan.scan(path: path) } catch {
+        do { scan = try (precomputed ?? Result { try FileScan.scan(path: path) }).get() } catch {
             state.files.append(InputFileReport(path: path, role: role, sha256: "", bytes: 0, encoding: .utf8,
                                                delimiter: UInt8(ascii: ",")))
             state.rejectFile(fileIndex, because: error)

@@ -29,8 +29,8 @@ public struct ByteInterner {
     /// The text of an interned id.
     public subscript(id: NameID) -> String { id < 0 ? "" : names[Int(id)] }
 
-    /// The id of `bytes`, interning them on first sight.
-    public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> NameID {
+    /// The id of `bytes`, interning them on first sight (as `text` when it is given: their text).
+    public mutating func intern(_ bytes: UnsafeRawBufferPointer, text: String? = nil) -> NameID {
         if lastID != noName, equal(Int(lastID), bytes) { return lastID }
         let tag = hash(bytes) >> 32
         let mask = slots.count - 1
@@ -48,11 +48,24 @@ public struct ByteInterner {
         starts.append(arena.count)
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
-        names.append(String(decoding: bytes, as: UTF8.self))
+        names.append(text ?? String(decoding: bytes, as: UTF8.self))
         slots[i] = tag << 32 | UInt64(id + 1)
         if names.count * 2 > slots.count { grow() }
         lastID = id
         return id
+    }
+
+    /// Interns these values into `other` in id order and returns the map from these ids to
+    /// `other`'s: since ids follow first sight, a later part of the input merged this way gets the
+    /// ids one pass over the whole input would have given. An empty `other` becomes a copy of
+    /// this interner (the map is the identity).
+    public func merge(into other: inout ByteInterner) -> IDMap {
+        guard other.count > 0 else { other = self; return IDMap(ids: [], isIdentity: true) }
+        return IDMap(ids: arena.withUnsafeBytes { arena in
+            (0..<names.count).map { id in
+                other.intern(UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))]), text: names[id])
+            }
+        }, isIdentity: false)
     }
 
     private func equal(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -72,6 +85,16 @@ public struct ByteInterner {
         }
         slots = bigger
     }
+}
+
+/// The ids of one interner's values in another (`ByteInterner.merge(into:)`).
+public struct IDMap {
+    /// By id; empty when the ids are the same.
+    let ids: [NameID]
+    let isIdentity: Bool
+
+    @inline(__always)
+    public subscript(id: NameID) -> NameID { isIdentity || id == noName ? id : ids[Int(id)] }
 }
 
 /// A fast 64-bit hash of a byte string (8 bytes per step, multiply-xorshift mixing).

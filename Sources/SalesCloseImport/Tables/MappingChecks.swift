@@ -66,6 +66,13 @@ struct MappingChecks {
         open = nil
     }
 
+    /// Whether these checks, of a file's first piece, are also those of the file with `later`
+    /// (the checks of a later piece) read after it: each check had either seen its `limit` lines
+    /// here or sees none there.
+    func absorbs(_ later: MappingChecks) -> Bool {
+        (linesChecked >= Self.limit || later.linesChecked == 0) && (lineCount >= Self.limit || later.lineCount == 0)
+    }
+
     static func isMoreThanAFew(_ n: Int, of checked: Int) -> Bool { n > 3 || (n >= 2 && n * 10 > checked) }
 
     /// The warnings, once the file is read.

@@ -61,7 +61,7 @@ struct TableRowReader {
                 quantity: Quantity(thousandths: try parser.number(r, c.quantity, "quantity", scale: 3)),
                 amount: try parser.optionalNumber(r, c.amount, "amount", scale: 2).map(Money.init(minorUnits:)),
                 source: source)
-            state.add(shipment, id: parser.optionalID(r, c.shipmentID, &state.documentIDs), file: fileIndex)
+            state.add(shipment, id: parser.optionalID(r, c.shipmentID, &state.shipmentIDNames), file: fileIndex)
         case .payments:
             let payment = Payment(
                 customer: try parser.id(r, c.customer, "customer_id", &state.customers),
@@ -70,7 +70,7 @@ struct TableRowReader {
                 order: parser.optionalID(r, c.orderID, &state.orders),
                 invoice: parser.optionalID(r, c.invoice, &state.invoices),
                 source: source)
-            state.add(payment, id: parser.optionalID(r, c.paymentID, &state.documentIDs), file: fileIndex)
+            state.add(payment, id: parser.optionalID(r, c.paymentID, &state.paymentIDNames), file: fileIndex)
         case .customers:
             let customer = try parser.id(r, c.customer, "customer_id", &state.customers)
             var info = CustomerInfo()
@@ -93,6 +93,11 @@ struct TableRowReader {
         var cancelled: Bool?
     }
     private var head = OrderHead(order: noName)
+    /// The first order read (`noName` before one): a piece read after another one continues
+    /// exactly only when this order differs from the other's `lastOrder`.
+    private(set) var firstOrder = noName
+    /// The order whose fields are being filled down (`noName` before one).
+    var lastOrder: NameID { head.order }
 
     /// `value` when the line has one, else the order's earlier line's (`filled` notes it).
     private static func orEarlier(_ value: NameID, _ stored: inout NameID, _ filled: inout Bool) -> NameID {
@@ -104,6 +109,7 @@ struct TableRowReader {
     private mutating func orderLine(_ r: CSVRecord, _ state: ImportState, _ source: SourceRef) throws(RowProblem) -> OrderLine {
         let order = try parser.id(r, c.orderID, "order_id", &state.orders)
         if order != head.order { head = OrderHead(order: order) }
+        if firstOrder == noName { firstOrder = order }
         var filled = false
         let lineNo = parser.optionalID(r, c.lineNo, &state.lineNumbers)
         let orderDate: Day

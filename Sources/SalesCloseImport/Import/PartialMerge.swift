@@ -1,0 +1,159 @@
+import SalesCloseCore
+
+/// Merging what one file, or one piece of a file, read on its own (a partial state whose only
+/// file is file 0) into the state of everything read before it, so that the result is the state
+/// one pass over all of it in order would have built:
+/// - ids: each interner's values are interned in id order, which gives the ids of one pass;
+/// - rows: the partial holds, per key, its last row at the place of its first; merged in order, a
+///   key seen before keeps its place and takes the last row, counted as replaced by the
+///   partial's first row for that key (the later file wins; exact duplicate or correction as
+///   in one pass); its other repeats were counted in the partial;
+/// - names: a customer's or product's first name wins, a product's last category;
+/// - reports, rejects and findings follow those before them; the rows of a later piece add to its
+///   file's counts and their rejects' record numbers continue the file's.
+extension ImportState {
+    /// Merges `part` as file `file`: a new file (`file == files.count`) or the file last merged
+    /// (a later piece of it). `part` is used up: its rows may be moved out of it.
+    func merge(_ part: ImportState, as file: Int) {
+        precondition(part.files.count == 1 && (file == files.count || file == files.count - 1))
+        if files.isEmpty {
+            adopt(part)
+            return
+        }
+        let orders = part.orders.merge(into: &self.orders), lineNumbers = part.lineNumbers.merge(into: &self.lineNumbers)
+        let customers = part.customers.merge(into: &self.customers), skus = part.skus.merge(into: &self.skus)
+        let regions = part.regions.merge(into: &self.regions), salespeople = part.salespeople.merge(into: &self.salespeople)
+        let channels = part.channels.merge(into: &self.channels), categories = part.categories.merge(into: &self.categories)
+        let invoices = part.invoices.merge(into: &self.invoices), texts = part.texts.merge(into: &self.texts)
+        let shipmentIDNames = part.shipmentIDNames.merge(into: &self.shipmentIDNames)
+        let paymentIDNames = part.paymentIDNames.merge(into: &self.paymentIDNames)
+        let source = { (s: SourceRef) in SourceRef(file: file, line: Int(s.line)) }
+
+        let rowsBefore: Int
+        if file == files.count {
+            files.append(part.files[0])
+            rowsBefore = 0
+        } else {
+            let piece = part.files[0]
+            rowsBefore = files[file].rowsRead
+            files[file].rowsRead += piece.rowsRead
+            files[file].accepted += piece.accepted
+            files[file].rejected += piece.rejected
+            files[file].superseded += piece.superseded
+            files[file].exactDuplicates += piece.exactDuplicates
+            files[file].replacements += piece.replacements
+            files[file].filledFromOrderLine += piece.filledFromOrderLine
+        }
+
+        func line(_ l: OrderLine) -> OrderLine {
+            var l = l
+            l.order = orders[l.order]; l.lineNo = lineNumbers[l.lineNo]; l.customer = customers[l.customer]
+            l.sku = skus[l.sku]; l.region = regions[l.region]; l.salesperson = salespeople[l.salesperson]
+            l.channel = channels[l.channel]; l.category = categories[l.category]; l.source = source(l.source)
+            return l
+        }
+        if lines.isEmpty {
+            // Nothing to replace: the partial's rows, renumbered in place, and their index.
+            swap(&lines, &part.lines)
+            if keepsFirstRows { firstLines = part.firstLines.mapValues(line) }
+            lineIndex = FlatIndex(capacity: lines.count)
+            for i in lines.indices {
+                lines[i] = line(lines[i])
+                lineIndex.insert(ImportState.lineKey(order: lines[i].order, lineNo: lines[i].lineNo, sku: lines[i].sku), Int32(i))
+            }
+        } else {
+            for (i, l) in part.lines.enumerated() {
+                let merged = line(l)
+                add(merged, replacing: part.firstLines.isEmpty ? merged : part.firstLines[Int32(i)].map(line) ?? merged, file: file)
+            }
+        }
+        func shipment(_ s: Shipment) -> Shipment {
+            var s = s
+            s.order = orders[s.order]; s.lineNo = lineNumbers[s.lineNo]; s.sku = skus[s.sku]; s.source = source(s.source)
+            return s
+        }
+        if shipments.isEmpty {
+            swap(&shipments, &part.shipments)
+            swap(&shipmentIDs, &part.shipmentIDs)
+            if keepsFirstRows { firstShipments = part.firstShipments.mapValues(shipment) }
+            shipmentIndex = FlatIndex(capacity: shipments.count)
+            for i in shipments.indices {
+                let s = shipment(shipments[i]), id = shipmentIDNames[shipmentIDs[i]]
+                shipments[i] = s
+                shipmentIDs[i] = id
+                if id != noName { shipmentIndex.insert(ShipmentKey(id: id, order: s.order, lineNo: s.lineNo, sku: s.sku), Int32(i)) }
+            }
+        } else {
+            for (i, s) in part.shipments.enumerated() {
+                let merged = shipment(s)
+                add(merged, replacing: part.firstShipments.isEmpty ? merged : part.firstShipments[Int32(i)].map(shipment) ?? merged,
+                    id: shipmentIDNames[part.shipmentIDs[i]], file: file)
+            }
+        }
+        func payment(_ p: Payment) -> Payment {
+            var p = p
+            p.customer = customers[p.customer]; p.order = orders[p.order]; p.invoice = invoices[p.invoice]
+            p.source = source(p.source)
+            return p
+        }
+        if payments.isEmpty {
+            swap(&payments, &part.payments)
+            swap(&paymentIDs, &part.paymentIDs)
+            if keepsFirstRows { firstPayments = part.firstPayments.mapValues(payment) }
+            paymentIndex = FlatIndex(capacity: payments.count)
+            for i in payments.indices {
+                let id = paymentIDNames[paymentIDs[i]]
+                payments[i] = payment(payments[i])
+                paymentIDs[i] = id
+                if id != noName { paymentIndex.insert(UInt64(UInt32(id)), Int32(i)) }
+            }
+        } else {
+            for (i, p) in part.payments.enumerated() {
+                let merged = payment(p)
+                add(merged, replacing: part.firstPayments.isEmpty ? merged : part.firstPayments[Int32(i)].map(payment) ?? merged,
+                    id: paymentIDNames[part.paymentIDs[i]], file: file)
+            }
+        }
+        func info(_ c: CustomerInfo) -> CustomerInfo {
+            var c = c
+            c.region = regions[c.region]; c.salesperson = salespeople[c.salesperson]
+            return c
+        }
+        for (customer, master) in part.customerMaster {
+            add(info(master), replacing: info(part.firstCustomerMaster[customer] ?? master), of: customers[customer], file: file)
+        }
+
+        for (customer, name) in part.customerNameOf.enumerated() where name != noName {
+            let c = customers[NameID(customer)]
+            if !hasCustomerName(c) { setCustomerName(c, texts[name]) }
+        }
+        for sku in part.productNameOf.indices {
+            let s = skus[NameID(sku)], name = part.productNameOf[sku], category = part.productCategoryOf[sku]
+            if name != noName, !hasProductName(s) { setProduct(s, name: texts[name], category: noName) }
+            if category != noName { setProduct(s, name: noName, category: categories[category]) }
+        }
+
+        for var reject in part.rejects {
+            if rowsBefore > 0, let record = reject.location.record { reject.location.record = record + rowsBefore }
+            rejects.append(reject)
+        }
+        findings += part.findings
+    }
+
+    /// Takes over everything `part` read, when nothing was read before (the ids are the same).
+    private func adopt(_ part: ImportState) {
+        orders = part.orders; lineNumbers = part.lineNumbers; customers = part.customers; skus = part.skus
+        regions = part.regions; salespeople = part.salespeople; channels = part.channels; categories = part.categories
+        invoices = part.invoices; texts = part.texts
+        shipmentIDNames = part.shipmentIDNames; paymentIDNames = part.paymentIDNames
+        lines = part.lines; lineIndex = part.lineIndex; shipments = part.shipments; shipmentIndex = part.shipmentIndex
+        shipmentIDs = part.shipmentIDs; payments = part.payments; paymentIndex = part.paymentIndex; paymentIDs = part.paymentIDs
+        customerNameOf = part.customerNameOf; productNameOf = part.productNameOf; productCategoryOf = part.productCategoryOf
+        customerMaster = part.customerMaster; customerMasterFile = part.customerMasterFile
+        files = part.files; rejects = part.rejects; findings = part.findings
+        if keepsFirstRows {
+            firstLines = part.firstLines; firstShipments = part.firstShipments; firstPayments = part.firstPayments
+            firstCustomerMaster = part.firstCustomerMaster
+        }
+    }
+}
