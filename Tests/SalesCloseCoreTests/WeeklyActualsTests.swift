@@ -23,10 +23,9 @@ import Testing
         b = b.line("2026-02-16", amount: 7_000, customer: "C2", region: "North", order: "C")
         b = b.line("2026-02-16", amount: 9_000, customer: "C2", region: "North", order: "D", cancelled: true)
         let weekly = WeeklyActuals(data: b.data)
-        let w07 = weekly.figures[.init(week: ISOWeek(containing: Day(year: 2026, month: 2, day: 11)!), level: .total, key: 0)]!
+        let w07 = weekly.figures(.total, 0, ISOWeek(containing: Day(year: 2026, month: 2, day: 11)!))!
         #expect(w07.revenue.minorUnits == 17_000 && w07.orderCount == 2 && w07.customerCount == 1)
-        let w08 = weekly.figures[.init(week: ISOWeek(containing: Day(year: 2026, month: 2, day: 16)!), level: .region,
-                                       key: b.id(.region, "North"))]!
+        let w08 = weekly.figures(.region, b.id(.region, "North"), ISOWeek(containing: Day(year: 2026, month: 2, day: 16)!))!
         #expect(w08.revenue.minorUnits == 7_000 && w08.orderCount == 1)
         #expect(weekly.table(names: b.data.names).rows.first?.first == .text("2026-W07"))
     }

@@ -11,19 +11,20 @@ struct OrderStatistics {
 
     init(data: SalesData, levels: [ActualsLevel], months: ClosedRange<Month>) {
         let lines = data.orderLines
-        let counted = lines.indices.filter { !lines[$0].isCancelled && months.contains(lines[$0].orderDate.month) }
+        let days = months.lowerBound.firstDay...months.upperBound.lastDay
+        func isCounted(_ line: OrderLine) -> Bool { !line.isCancelled && days.contains(line.orderDate) }
         func levelKeys(_ i: Int) -> [LevelKey] {
             levels.compactMap { level in
                 let key = level.key(of: lines[i])
                 return key == noName ? nil : LevelKey(level: level, key: key)
             }
         }
-        for order in groupedIndices(counted, of: lines, by: \.order) {
+        for order in IndexGroups(lines, by: { isCounted($0) ? $0.order : noName }) {
             var values: [LevelKey: Int64] = [:]
             for i in order { for k in levelKeys(i) { values[k, default: 0] += lines[i].amount.minorUnits } }
             for (k, v) in values { orderValues[k, default: []].append(v) }
         }
-        for customer in groupedIndices(counted, of: lines, by: \.customer) {
+        for customer in IndexGroups(lines, by: { isCounted($0) ? $0.customer : noName }) {
             for k in Set(customer.flatMap(levelKeys)) { customerCounts[k, default: 0] += 1 }
         }
     }

@@ -16,7 +16,7 @@ public enum ActualsLevel: String, CaseIterable, Sendable, Comparable {
     }
 
     /// Position in outputs (declaration order).
-    var order: Int {
+    public var order: Int {
         switch self {
         case .total: 0
         case .region: 1
@@ -52,7 +52,11 @@ public struct LevelKey: Hashable, Sendable {
 
     /// This level key in `month` as one word for a `FlatIndex`: the month in the high bits, then
     /// the level, then the key.
-    public func packed(in month: Month) -> UInt64 {
-        UInt64(UInt32(bitPattern: month.index)) << 35 | UInt64(level.order) << 32 | UInt64(UInt32(bitPattern: key))
+    public func packed(in month: Month) -> UInt64 { packed(inPeriod: month.index) }
+
+    /// This level key in a numbered period (a month index, a week's Monday) as one word: the
+    /// period in the high 29 bits (sign kept), then the level (3 bits), then the key (32 bits).
+    public func packed(inPeriod period: Int32) -> UInt64 {
+        UInt64(bitPattern: Int64(period) << 35) | UInt64(level.order) << 32 | UInt64(UInt32(bitPattern: key))
     }
 }

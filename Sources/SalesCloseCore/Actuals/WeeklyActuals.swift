@@ -10,26 +10,24 @@ public struct WeeklyActuals: Sendable {
         public var key: NameID
     }
 
-    public private(set) var figures: [Key: ActualsFigures] = [:]
+    /// Every (week, level, key) with counted lines, in first-seen order.
+    public let keys: [Key]
+    private let aggregation: ActualsAggregation
 
     public init(data: SalesData) {
-        var orders = Set<Pair>(), customers = Set<Pair>()
-        for line in data.orderLines where !line.isCancelled {
-            let week = ISOWeek(containing: line.orderDate)
-            for level in Self.levels {
-                let key = level.key(of: line)
-                guard key != noName else { continue }
-                let k = Key(week: week, level: level, key: key)
-                figures[k, default: ActualsFigures()].add(line)
-                if orders.insert(Pair(key: k, id: line.order)).inserted { figures[k]!.orderCount += 1 }
-                if customers.insert(Pair(key: k, id: line.customer)).inserted { figures[k]!.customerCount += 1 }
-            }
+        aggregation = ActualsAggregation(lines: data.orderLines, levels: Self.levels) {
+            ISOWeek(containing: $0.orderDate).monday.daysSinceEpoch
+        }
+        keys = aggregation.entries.map {
+            Key(week: ISOWeek(containing: Day(daysSinceEpoch: $0.period)), level: $0.level, key: $0.key)
         }
     }
 
-    /// A week-level-key with an order or customer, for counting distinct ones.
-    private struct Pair: Hashable {
-        var key: Key
-        var id: NameID
+    /// The figures of `key` at `level` in `week`; nil when nothing was sold.
+    public func figures(_ level: ActualsLevel, _ key: NameID, _ week: ISOWeek) -> ActualsFigures? {
+        aggregation.figures(level, key, period: week.monday.daysSinceEpoch)
     }
+
+    /// Every (week, level, key) with counted lines and its figures, in first-seen order.
+    public var entries: Zip2Sequence<[Key], [ActualsFigures]> { zip(keys, aggregation.values) }
 }

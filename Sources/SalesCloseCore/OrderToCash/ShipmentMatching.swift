@@ -51,7 +51,7 @@ public struct ShipmentMatching: Sendable {
             let key = OrderAndLine(order: lines[i].order, lineNo: lines[i].lineNo).packed
             if lineByNumber[key] == nil { lineByNumber.insert(key, Int32(i)) }
         }
-        let linesByOrder = groupedIndices(Array(lines.indices), of: lines, by: \.order)
+        let linesByOrder = IndexGroups(lines, by: { $0.order })
         var linesOfOrder = [ArraySlice<Int>?](repeating: nil, count: Int(lines.map(\.order).max() ?? -1) + 1)
         for group in linesByOrder {
             let order = Int(lines[group.first!].order)

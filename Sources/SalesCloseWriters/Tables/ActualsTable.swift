@@ -4,16 +4,8 @@ extension MonthlyActuals {
     /// `actuals_monthly.csv`: every month, level and key with sales, sorted by month, level, key text.
     public func table(names: SalesData.Names) -> ReportTable {
         func text(_ k: Key) -> String { k.level.text(of: k.key, names: names) }
-        // Each level's keys ranked by text once, so the sort compares integers.
-        var rankOf: [ActualsLevel: [Int32]] = [:]
-        for level in levels {
-            let ids = keys(at: level)
-            let texts = ids.map { level.text(of: $0, names: names) }
-            var rank = [Int32](repeating: 0, count: Int(ids.last ?? 0) + 1)
-            for (r, i) in ids.indices.sorted(by: { texts[$0] < texts[$1] }).enumerated() { rank[Int(ids[i])] = Int32(r) }
-            rankOf[level] = rank
-        }
-        let sorted = entries.map { (key: $0, figures: $1, rank: rankOf[$0.level]![Int($0.key)]) }
+        let rank = KeyTextRank(keys.lazy.map { ($0.level, $0.key) }, names: names)
+        let sorted = entries.map { (key: $0, figures: $1, rank: rank[$0.level, $0.key]) }
             .sorted { ($0.key.month, $0.key.level, $0.rank) < ($1.key.month, $1.key.level, $1.rank) }
         let rows: [[ReportTable.Cell]] = sorted.map { entry in
             let k = entry.key, f = entry.figures

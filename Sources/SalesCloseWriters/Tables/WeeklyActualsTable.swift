@@ -4,14 +4,13 @@ extension WeeklyActuals {
     /// `actuals_weekly.csv`: every ISO week, level and key with sales, sorted by week, level, key
     /// text; the columns of `actuals_monthly.csv` with `week` (`2026-W07`) for `month`.
     public func table(names: SalesData.Names) -> ReportTable {
-        func text(_ k: Key) -> String { k.level.text(of: k.key, names: names) }
-        let sorted = figures.keys.sorted {
-            ($0.week, $0.level) != ($1.week, $1.level) ? ($0.week, $0.level) < ($1.week, $1.level) : text($0) < text($1)
-        }
-        let rows: [[ReportTable.Cell]] = sorted.map { k in
-            let f = figures[k]!
-            return [.text(k.week.description), .text(k.level.rawValue), .text(text(k)), .money(f.revenue),
-                    .quantity(f.quantity), .integer(f.orderCount), .integer(f.customerCount),
+        let rank = KeyTextRank(keys.lazy.map { ($0.level, $0.key) }, names: names)
+        let sorted = entries.map { (key: $0, figures: $1, rank: rank[$0.level, $0.key]) }
+            .sorted { ($0.key.week, $0.key.level, $0.rank) < ($1.key.week, $1.key.level, $1.rank) }
+        let rows: [[ReportTable.Cell]] = sorted.map { entry in
+            let k = entry.key, f = entry.figures
+            return [.text(k.week.description), .text(k.level.rawValue), .text(k.level.text(of: k.key, names: names)),
+                    .money(f.revenue), .quantity(f.quantity), .integer(f.orderCount), .integer(f.customerCount),
                     f.averageOrderValue.map(ReportTable.Cell.money) ?? .empty,
                     f.grossMargin.map(ReportTable.Cell.money) ?? .empty]
         }

@@ -1,0 +1,32 @@
+/// Line indices grouped by a dense id, the groups in ascending id order and each group's indices
+/// ascending: a stable counting sort, so grouping a million lines costs two passes and no hashing.
+struct IndexGroups: RandomAccessCollection {
+    private let sorted: [Int]
+    /// Where each non-empty group starts in `sorted`, then `sorted.count`.
+    private let bounds: [Int]
+
+    /// The indices of `lines` grouped by `id`; lines whose id is negative (`noName`) are left out.
+    init(_ lines: [OrderLine], by id: (OrderLine) -> NameID) {
+        var maxID: NameID = -1
+        for line in lines { maxID = Swift.max(maxID, id(line)) }
+        var starts = [Int](repeating: 0, count: Int(maxID) + 2)
+        for line in lines { let g = id(line); if g >= 0 { starts[Int(g) + 1] += 1 } }
+        for j in starts.indices.dropFirst() { starts[j] += starts[j - 1] }
+        var sorted = [Int](repeating: 0, count: starts.last!)
+        var next = starts
+        for (i, line) in lines.enumerated() {
+            let g = Int(id(line))
+            guard g >= 0 else { continue }
+            sorted[next[g]] = i
+            next[g] += 1
+        }
+        var bounds = [0]
+        for j in starts.indices.dropFirst() where starts[j] > starts[j - 1] { bounds.append(starts[j]) }
+        self.sorted = sorted
+        self.bounds = bounds
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { bounds.count - 1 }
+    subscript(group: Int) -> ArraySlice<Int> { sorted[bounds[group]..<bounds[group + 1]] }
+}

@@ -1,0 +1,26 @@
+import SalesCloseCore
+
+/// The keys of each level ranked by their text as the tables print it, computed once, so a table
+/// of many rows sorts by comparing integers instead of strings.
+struct KeyTextRank {
+    /// ranks[level.order][key]: the key's position among its level's keys sorted by text.
+    private var ranks: [[Int32]]
+
+    /// Ranks the keys of `keys` (level and key pairs, repeats allowed).
+    init(_ keys: some Sequence<(level: ActualsLevel, key: NameID)>, names: SalesData.Names) {
+        var seen = [[Bool]](repeating: [], count: ActualsLevel.allCases.count)
+        for (level, key) in keys where key >= 0 {
+            if seen[level.order].count <= Int(key) { seen[level.order] += repeatElement(false, count: Int(key) + 1 - seen[level.order].count) }
+            seen[level.order][Int(key)] = true
+        }
+        ranks = ActualsLevel.allCases.map { level in
+            let ids = seen[level.order].indices.filter { seen[level.order][$0] }.map { NameID($0) }
+            let texts = ids.map { level.text(of: $0, names: names) }
+            var rank = [Int32](repeating: 0, count: seen[level.order].count)
+            for (r, i) in ids.indices.sorted(by: { texts[$0] < texts[$1] }).enumerated() { rank[Int(ids[i])] = Int32(r) }
+            return rank
+        }
+    }
+
+    subscript(level: ActualsLevel, key: NameID) -> Int32 { ranks[level.order][Int(key)] }
+}
