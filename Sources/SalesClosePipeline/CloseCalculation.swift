@@ -3,8 +3,8 @@ import SalesCloseCore
 import SalesCloseImport
 import SalesCloseWriters
 
-/// Every figure of a monthly close, computed from the imported data in one fixed order:
-/// actuals → targets → achievement and growth → ABC-XYZ → order-to-cash → forecasts.
+/// Every figure of a monthly close, computed from the imported data on two lanes (sales and
+/// forecasts; order-to-cash), then the scorecard that reads both.
 struct CloseCalculation {
     let actuals: MonthlyActuals
     let plan: TargetPlan
@@ -29,36 +29,46 @@ struct CloseCalculation {
 
     init(imported: ImportResult, configuration: Configuration, period: Month) {
         let data = imported.data
-        actuals = MonthlyActuals(data: data)
-        plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings,
-                          capacity: imported.capacity)
-        achievement = AchievementReport(plan: plan, actuals: actuals, data: data, close: period)
-        growth = GrowthReport(actuals: actuals, data: data, close: period)
-        abc = ABCAnalysis(actuals: actuals, data: data, close: period, settings: configuration.abc)
-
         let settings = configuration.receivables
-        let matching = ShipmentMatching(data: data)
-        backlog = BacklogReport(data: data, matching: matching, period: period, settings: settings)
-        delivery = DeliveryReport(data: data, matching: matching, period: period, settings: settings)
-        receivables = ReceivablesReport(data: data, matching: matching, period: period, settings: settings)
+        let forecastSettings = configuration.forecast
+        // Two lanes: sales (actuals → targets → achievement, growth, ABC → forecasts) on this
+        // thread, order-to-cash and weekly actuals on the other; the scorecard needs both.
+        let (sales, toCash) = concurrently({
+            let actuals = MonthlyActuals(data: data)
+            let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings,
+                                  capacity: imported.capacity)
+            func forecast(_ metric: TargetMetric) -> ForecastCalculation {
+                ForecastCalculation(actuals: actuals, data: data, through: period, horizon: forecastSettings.horizon,
+                                    levels: forecastSettings.levels, reconciliation: forecastSettings.reconciliation,
+                                    metric: metric)
+            }
+            let revenueForecast = forecast(.revenue)
+            return (actuals: actuals, plan: plan,
+                    achievement: AchievementReport(plan: plan, actuals: actuals, data: data, close: period),
+                    growth: GrowthReport(actuals: actuals, data: data, close: period),
+                    abc: ABCAnalysis(actuals: actuals, data: data, close: period, settings: configuration.abc),
+                    forecast: revenueForecast,
+                    quantityForecast: forecastSettings.metrics.contains(.quantity) ? forecast(.quantity) : nil,
+                    projections: revenueForecast.projections(actuals: actuals, plan: plan, close: period))
+        }, {
+            let matching = ShipmentMatching(data: data)
+            return (matching: matching,
+                    backlog: BacklogReport(data: data, matching: matching, period: period, settings: settings),
+                    delivery: DeliveryReport(data: data, matching: matching, period: period, settings: settings),
+                    receivables: ReceivablesReport(data: data, matching: matching, period: period, settings: settings),
+                    weekly: WeeklyActuals(data: data))
+        })
+        (actuals, plan, achievement, growth, abc) = (sales.actuals, sales.plan, sales.achievement, sales.growth, sales.abc)
+        (forecast, quantityForecast, projections) = (sales.forecast, sales.quantityForecast, sales.projections)
+        (backlog, delivery, receivables, weekly) = (toCash.backlog, toCash.delivery, toCash.receivables, toCash.weekly)
+        let matching = toCash.matching
         let monthTarget = plan.target(.revenue, .total, 0, in: period...period).map(Money.init(minorUnits:))
         planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
-                                              shippedValueTarget: monthTarget, settings: settings)
+                                          shippedValueTarget: monthTarget, settings: settings)
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
-        forecast = ForecastCalculation(actuals: actuals, data: data, through: period,
-                                       horizon: configuration.forecast.horizon, levels: configuration.forecast.levels,
-                                       reconciliation: configuration.forecast.reconciliation)
-        quantityForecast = configuration.forecast.metrics.contains(.quantity)
-            ? ForecastCalculation(actuals: actuals, data: data, through: period, horizon: configuration.forecast.horizon,
-                                  levels: configuration.forecast.levels,
-                                  reconciliation: configuration.forecast.reconciliation, metric: .quantity)
-            : nil
-        projections = forecast.projections(actuals: actuals, plan: plan, close: period)
-
         scorecard = Scorecard(data: data, actuals: actuals, plan: plan, matching: matching, receivables: receivables,
                               delivery: delivery, close: period, settings: configuration.scorecard,
                               commission: configuration.commission, terms: settings)
-        weekly = WeeklyActuals(data: data)
         self.data = data
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
