@@ -3,8 +3,8 @@ import SalesCloseCore
 import SalesCloseImport
 import SalesCloseWriters
 
-/// Every figure of a monthly close, computed from the imported data on two lanes (sales and
-/// forecasts; order-to-cash), then the scorecard that reads both.
+/// Every figure of a monthly close, computed from the imported data on two lanes: sales figures
+/// beside order-to-cash, then forecasts beside the scorecard.
 struct CloseCalculation {
     let actuals: MonthlyActuals
     let plan: TargetPlan
@@ -31,44 +31,48 @@ struct CloseCalculation {
         let data = imported.data
         let settings = configuration.receivables
         let forecastSettings = configuration.forecast
-        // Two lanes: sales (actuals → targets → achievement, growth, ABC → forecasts) on this
-        // thread, order-to-cash and weekly actuals on the other; the scorecard needs both.
+        // Two lanes, twice: sales figures beside order-to-cash, then forecasts (themselves on
+        // both cores) beside the scorecard, which reads both of the first.
         let (sales, toCash) = concurrently({
             let actuals = MonthlyActuals(data: data)
             let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings,
                                   capacity: imported.capacity)
-            func forecast(_ metric: TargetMetric) -> ForecastCalculation {
-                ForecastCalculation(actuals: actuals, data: data, through: period, horizon: forecastSettings.horizon,
-                                    levels: forecastSettings.levels, reconciliation: forecastSettings.reconciliation,
-                                    metric: metric)
-            }
-            let revenueForecast = forecast(.revenue)
             return (actuals: actuals, plan: plan,
                     achievement: AchievementReport(plan: plan, actuals: actuals, data: data, close: period),
                     growth: GrowthReport(actuals: actuals, data: data, close: period),
                     abc: ABCAnalysis(actuals: actuals, data: data, close: period, settings: configuration.abc),
-                    forecast: revenueForecast,
-                    quantityForecast: forecastSettings.metrics.contains(.quantity) ? forecast(.quantity) : nil,
-                    projections: revenueForecast.projections(actuals: actuals, plan: plan, close: period))
+                    weekly: WeeklyActuals(data: data))
         }, {
             let matching = ShipmentMatching(data: data)
             return (matching: matching,
                     backlog: BacklogReport(data: data, matching: matching, period: period, settings: settings),
                     delivery: DeliveryReport(data: data, matching: matching, period: period, settings: settings),
-                    receivables: ReceivablesReport(data: data, matching: matching, period: period, settings: settings),
-                    weekly: WeeklyActuals(data: data))
+                    receivables: ReceivablesReport(data: data, matching: matching, period: period, settings: settings))
         })
-        (actuals, plan, achievement, growth, abc) = (sales.actuals, sales.plan, sales.achievement, sales.growth, sales.abc)
-        (forecast, quantityForecast, projections) = (sales.forecast, sales.quantityForecast, sales.projections)
-        (backlog, delivery, receivables, weekly) = (toCash.backlog, toCash.delivery, toCash.receivables, toCash.weekly)
-        let matching = toCash.matching
+        let (actuals, plan, matching) = (sales.actuals, sales.plan, toCash.matching)
+        (self.actuals, self.plan, achievement, growth, abc, weekly) = (actuals, plan, sales.achievement, sales.growth, sales.abc, sales.weekly)
+        (backlog, delivery, receivables) = (toCash.backlog, toCash.delivery, toCash.receivables)
         let monthTarget = plan.target(.revenue, .total, 0, in: period...period).map(Money.init(minorUnits:))
         planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
                                           shippedValueTarget: monthTarget, settings: settings)
         orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
-        scorecard = Scorecard(data: data, actuals: actuals, plan: plan, matching: matching, receivables: receivables,
-                              delivery: delivery, close: period, settings: configuration.scorecard,
-                              commission: configuration.commission, terms: settings)
+
+        let (delivery, receivables) = (toCash.delivery, toCash.receivables)
+        let (forecasts, scorecard) = concurrently({
+            func forecast(_ metric: TargetMetric) -> ForecastCalculation {
+                ForecastCalculation(actuals: actuals, data: data, through: period, horizon: forecastSettings.horizon,
+                                    levels: forecastSettings.levels, reconciliation: forecastSettings.reconciliation,
+                                    metric: metric)
+            }
+            let revenue = forecast(.revenue)
+            return (revenue: revenue, quantity: forecastSettings.metrics.contains(.quantity) ? forecast(.quantity) : nil,
+                    projections: revenue.projections(actuals: actuals, plan: plan, close: period))
+        }, {
+            Scorecard(data: data, actuals: actuals, plan: plan, matching: matching, receivables: receivables,
+                      delivery: delivery, close: period, settings: configuration.scorecard,
+                      commission: configuration.commission, terms: settings)
+        })
+        (forecast, quantityForecast, projections, self.scorecard) = (forecasts.revenue, forecasts.quantity, forecasts.projections, scorecard)
         self.data = data
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
