@@ -11,11 +11,13 @@ public enum CSVTableWriter {
     }
 
     public static func write(_ table: ReportTable, to path: String) throws {
-        try Data(bytes(table)).write(to: URL(fileURLWithPath: path))
+        try write(CollectionOfOne(table), to: path)
     }
 
     /// Writes blocks of one table (the same columns) as one CSV file: the header of the first,
-    /// then every block's rows, each block rendered and written before the next is asked for.
+    /// then every block's rows, each block written before the next is asked for. Rows are
+    /// formatted a chunk at a time, two chunks at once on two threads, and written as they are
+    /// done, so no file-sized buffer is held.
     public static func write(_ blocks: some Sequence<ReportTable>, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let file = FileHandle(forWritingAtPath: path) else {
@@ -24,11 +26,28 @@ public enum CSVTableWriter {
         defer { try? file.close() }
         var first = true
         for block in blocks {
-            var out = bytes(block)
-            if !first, let headerEnd = out.firstIndex(of: 10) { out.removeSubrange(...headerEnd) }
-            try file.write(contentsOf: out)
+            if first { try file.write(contentsOf: header(block)) }
             first = false
+            for chunks in stride(from: 0, to: block.rows.count, by: 2 * rowsPerChunk) {
+                for chunk in formattedChunks(block.rows, from: chunks) { try file.write(contentsOf: chunk) }
+            }
         }
+    }
+
+    static let rowsPerChunk = 8_192
+
+    /// The CSV bytes of the two chunks of `rows` starting at `start`, formatted on two threads
+    /// when there are two.
+    private static func formattedChunks(_ rows: [[ReportTable.Cell]], from start: Int) -> [[UInt8]] {
+        let bounds = [start, min(start + rowsPerChunk, rows.count), min(start + 2 * rowsPerChunk, rows.count)]
+        guard bounds[2] > bounds[1] else { return [bytes(rows[bounds[0]..<bounds[1]])] }
+        // Each thread writes only its own slot.
+        nonisolated(unsafe) let out = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: 2)
+        defer { out.deinitialize().deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            out.initializeElement(at: i, to: bytes(rows[bounds[i]..<bounds[i + 1]]))
+        }
+        return Array(out)
     }
 
     public static func format(_ cell: ReportTable.Cell) -> String {
@@ -38,14 +57,23 @@ public enum CSVTableWriter {
     }
 
     static func bytes(_ table: ReportTable) -> [UInt8] {
+        header(table) + bytes(table.rows[...])
+    }
+
+    private static func header(_ table: ReportTable) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(48 * (table.rows.count + 1))
         for (i, column) in table.columns.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.appendCSVField(column.name)
         }
         out.append(10)
-        for row in table.rows {
+        return out
+    }
+
+    private static func bytes(_ rows: ArraySlice<[ReportTable.Cell]>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * rows.count)
+        for row in rows {
             for (i, cell) in row.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 append(cell, to: &out)
