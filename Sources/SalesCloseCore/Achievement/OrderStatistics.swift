@@ -4,39 +4,68 @@
 /// is two smaller orders, one per category).
 ///
 /// Lines are grouped by order and by customer with a counting sort over the dense ids (as in
-/// `MonthlyActuals`), so memory holds one value per order and key, not a set per key.
+/// `ActualsAggregation`), so memory holds one value per order and key, not a set per key.
 struct OrderStatistics {
-    private var orderValues: [LevelKey: [Int64]] = [:]
-    private var customerCounts: [LevelKey: Int] = [:]
+    /// Packed level key → slot of `orderValues` and `customerCounts`.
+    private var index = FlatIndex<UInt64>(capacity: 1024)
+    private var orderValues: [[Int64]] = []
+    private var customerCounts: [Int] = []
 
     init(data: SalesData, levels: [ActualsLevel], months: ClosedRange<Month>) {
         let lines = data.orderLines
         let days = months.lowerBound.firstDay...months.upperBound.lastDay
         func isCounted(_ line: OrderLine) -> Bool { !line.isCancelled && days.contains(line.orderDate) }
-        func levelKeys(_ i: Int) -> [LevelKey] {
-            levels.compactMap { level in
-                let key = level.key(of: lines[i])
-                return key == noName ? nil : LevelKey(level: level, key: key)
+        // Each order's (slot, amount) per line and level, summed per slot.
+        var parts: [(slot: Int32, amount: Int64)] = []
+        for order in IndexGroups(lines, by: { isCounted($0) ? $0.order : noName }) {
+            parts.removeAll(keepingCapacity: true)
+            for i in order {
+                for level in levels {
+                    let key = level.key(of: lines[i])
+                    guard key != noName else { continue }
+                    let slot = index.index(of: LevelKey(level: level, key: key).packed(inPeriod: 0)) {
+                        orderValues.append([])
+                        return Int32(orderValues.count - 1)
+                    }
+                    parts.append((slot, lines[i].amount.minorUnits))
+                }
+            }
+            if parts.count > 1 { parts.sort { $0.slot < $1.slot } }
+            var j = 0
+            while j < parts.count {
+                var value: Int64 = 0, k = j
+                while k < parts.count, parts[k].slot == parts[j].slot { value += parts[k].amount; k += 1 }
+                orderValues[Int(parts[j].slot)].append(value)
+                j = k
             }
         }
-        for order in IndexGroups(lines, by: { isCounted($0) ? $0.order : noName }) {
-            var values: [LevelKey: Int64] = [:]
-            for i in order { for k in levelKeys(i) { values[k, default: 0] += lines[i].amount.minorUnits } }
-            for (k, v) in values { orderValues[k, default: []].append(v) }
-        }
-        for customer in IndexGroups(lines, by: { isCounted($0) ? $0.customer : noName }) {
-            for k in Set(customer.flatMap(levelKeys)) { customerCounts[k, default: 0] += 1 }
+        // Distinct customers: a slot counts each time the customer visiting it changes.
+        customerCounts = [Int](repeating: 0, count: orderValues.count)
+        var lastCustomer = [NameID](repeating: noName, count: orderValues.count)
+        for group in IndexGroups(lines, by: { isCounted($0) ? $0.customer : noName }) {
+            let customer = lines[group.first!].customer
+            for i in group {
+                for level in levels {
+                    let key = level.key(of: lines[i])
+                    guard key != noName, let slot = index[LevelKey(level: level, key: key).packed(inPeriod: 0)],
+                          lastCustomer[Int(slot)] != customer else { continue }
+                    lastCustomer[Int(slot)] = customer
+                    customerCounts[Int(slot)] += 1
+                }
+            }
         }
     }
 
     func distinctCustomers(_ level: ActualsLevel, _ key: NameID) -> Int {
-        customerCounts[LevelKey(level: level, key: key)] ?? 0
+        index[LevelKey(level: level, key: key).packed(inPeriod: 0)].map { customerCounts[Int($0)] } ?? 0
     }
 
     /// The middle order value (the mean of the two middle ones, rounded to the cent, for an even
     /// count); nil without orders.
     func medianOrderValue(_ level: ActualsLevel, _ key: NameID) -> Money? {
-        guard let values = orderValues[LevelKey(level: level, key: key)]?.sorted(), !values.isEmpty else { return nil }
+        guard let slot = index[LevelKey(level: level, key: key).packed(inPeriod: 0)] else { return nil }
+        let values = orderValues[Int(slot)].sorted()
+        guard !values.isEmpty else { return nil }
         let mid = values.count / 2
         let median = values.count % 2 == 1 ? values[mid]
             : roundedDivision(Int128(values[mid - 1]) + Int128(values[mid]), 2)
