@@ -47,42 +47,52 @@ public struct Scorecard: Sendable {
         let spans = ReportingSpan.PeriodType.allCases.map { ReportingSpan($0, closing: close) }
 
         // First counted order line of every customer.
-        var firstLine: [NameID: Int] = [:]
-        for (i, line) in data.orderLines.enumerated() where !line.isCancelled {
-            if let f = firstLine[line.customer], data.orderLines[f].orderDate <= line.orderDate { continue }
-            firstLine[line.customer] = i
+        let customerCount = max(data.names.customers.count, data.customers.count)
+        var firstLine = [Int](repeating: -1, count: customerCount)
+        for (i, line) in data.orderLines.enumerated() where !line.isCancelled && line.customer >= 0 {
+            let f = firstLine[Int(line.customer)]
+            if f >= 0, data.orderLines[f].orderDate <= line.orderDate { continue }
+            firstLine[Int(line.customer)] = i
         }
-        // Shipped value by customer and due day; payments by customer and day.
+        // Money credited to salespeople (by the customer's owner), summed per salesperson and
+        // then per region through `regions`.
+        let people = data.names.salespeople.count
+        func byLevel(_ perPerson: [Int64]) -> [ActualsLevel: [Int64]] {
+            var perRegion = [Int64](repeating: 0, count: data.names.regions.count)
+            for person in perPerson.indices { if let r = regions.region(of: NameID(person)) { perRegion[Int(r)] += perPerson[person] } }
+            return [.salesperson: perPerson, .region: perRegion]
+        }
+        func credited<S: Sequence>(_ items: S, _ body: (S.Element) -> (customer: NameID, value: Int64)?) -> [ActualsLevel: [Int64]] {
+            var sums = [Int64](repeating: 0, count: people)
+            for item in items {
+                guard let (customer, value) = body(item), let person = owner.salesperson(of: customer) else { continue }
+                sums[Int(person)] += value
+            }
+            return byLevel(sums)
+        }
+        func sum(_ sums: [ActualsLevel: [Int64]], _ level: ActualsLevel, _ key: NameID) -> Int64 {
+            sums[level].map { key >= 0 && Int(key) < $0.count ? $0[Int(key)] : 0 } ?? 0
+        }
+        // Shipped value by customer and due day.
         var shipped: [(customer: NameID, due: Day, value: Int64)] = []
+        shipped.reserveCapacity(matching.allocations.count)
         for a in matching.allocations {
             let customer = data.orderLines[a.line].customer
             shipped.append((customer, a.date.adding(days: terms.paymentTermsDays(of: customer, in: data)), a.value.minorUnits))
         }
+        let balance = credited(receivables.rows) { ($0.customer, $0.balance.minorUnits) }
+        let oldest = credited(receivables.rows) { ($0.customer, $0.buckets[$0.buckets.count - 1].minorUnits) }
 
         var rows: [Row] = []
         for span in spans {
             let first = span.months.lowerBound.firstDay, last = span.months.upperBound.lastDay
-            var due: [LevelKey: Int64] = [:], collected: [LevelKey: Int64] = [:]
-            var paidBefore: [LevelKey: Int64] = [:], newCustomers: [LevelKey: Int] = [:]
-            var balance: [LevelKey: Int64] = [:], oldest: [LevelKey: Int64] = [:]
-            func credit(_ customer: NameID, _ body: (LevelKey) -> Void) {
-                guard let person = owner.salesperson(of: customer) else { return }
-                for level in Self.levels { if let k = keys(person, level) { body(LevelKey(level: level, key: k)) } }
+            let due = credited(shipped) { $0.due <= last ? ($0.customer, $0.value) : nil }
+            let paidBefore = credited(data.payments) { $0.paymentDate < first ? ($0.customer, $0.amount.minorUnits) : nil }
+            let collected = credited(data.payments) {
+                first <= $0.paymentDate && $0.paymentDate <= last ? ($0.customer, $0.amount.minorUnits) : nil
             }
-            for s in shipped where s.due <= last { credit(s.customer) { due[$0, default: 0] += s.value } }
-            for p in data.payments where p.paymentDate <= last {
-                credit(p.customer) { k in
-                    if p.paymentDate < first { paidBefore[k, default: 0] += p.amount.minorUnits }
-                    else { collected[k, default: 0] += p.amount.minorUnits }
-                }
-            }
-            for r in receivables.rows {
-                credit(r.customer) {
-                    balance[$0, default: 0] += r.balance.minorUnits
-                    oldest[$0, default: 0] += r.buckets[r.buckets.count - 1].minorUnits
-                }
-            }
-            for (_, i) in firstLine where span.months.contains(data.orderLines[i].orderDate.month) {
+            var newCustomers: [LevelKey: Int] = [:]
+            for i in firstLine where i >= 0 && span.months.contains(data.orderLines[i].orderDate.month) {
                 let line = data.orderLines[i]
                 for level in Self.levels where level.key(of: line) != noName {
                     newCustomers[LevelKey(level: level, key: level.key(of: line)), default: 0] += 1
@@ -106,13 +116,13 @@ public struct Scorecard: Sendable {
                     let actual = total.revenue.minorUnits
                     let target = plan.target(.revenue, level, key, in: span.months)
                     let priorYear: Int64? = firstMonth.flatMap { span.priorYear.lowerBound >= $0 ? actuals.revenue(level, key, in: span.priorYear).minorUnits : nil }
-                    let dueInSpan = (due[lk] ?? 0) - (paidBefore[lk] ?? 0)
+                    let dueInSpan = sum(due, level, key) - sum(paidBefore, level, key)
                     var values: [ScorecardKPI: Double] = [:]
                     values[.achievementRate] = ratio(actual, target)
                     values[.yoyGrowth] = growth(actual, over: priorYear)
                     values[.marginRate] = total.costedLines > 0 ? ratio(total.grossMargin!.minorUnits, total.costedRevenue.minorUnits) : nil
-                    values[.collectionRate] = dueInSpan > 0 ? ratio(collected[lk] ?? 0, dueInSpan) : nil
-                    values[.overdueShare] = (balance[lk] ?? 0) > 0 ? ratio(oldest[lk] ?? 0, balance[lk]) : nil
+                    values[.collectionRate] = dueInSpan > 0 ? ratio(sum(collected, level, key), dueInSpan) : nil
+                    values[.overdueShare] = sum(balance, level, key) > 0 ? ratio(sum(oldest, level, key), sum(balance, level, key)) : nil
                     values[.newCustomers] = Double(newCustomers[lk] ?? 0)
                     values[.onTimeRate] = onTime[lk].flatMap { $0.1 > 0 ? Double($0.0) / Double($0.1) : nil }
                     let present = values.compactMapValues { $0 }
@@ -127,7 +137,7 @@ public struct Scorecard: Sendable {
                     let base: Int64 = switch commission.base {
                     case .revenue: actual
                     case .grossMargin: total.grossMargin?.minorUnits ?? 0
-                    case .collections: collected[lk] ?? 0
+                    case .collections: sum(collected, level, key)
                     }
                     let c = level == .salesperson
                         ? Commission(base: Money(minorUnits: base), actual: actual, target: target, settings: commission)
@@ -166,17 +176,23 @@ public struct Scorecard: Sendable {
 /// The salesperson a customer's payments and balance count for: the customers file's, else the
 /// salesperson of the customer's latest order line that names one.
 struct CustomerOwners {
-    private var owner: [NameID: NameID] = [:]
+    /// By customer id; `noName` when unknown.
+    private var owner: [NameID]
 
     init(data: SalesData) {
-        var latest: [NameID: Day] = [:]
-        for line in data.orderLines where line.salesperson != noName {
-            if let d = latest[line.customer], d > line.orderDate { continue }
-            latest[line.customer] = line.orderDate
-            owner[line.customer] = line.salesperson
+        let count = max(data.names.customers.count, data.customers.count)
+        owner = [NameID](repeating: noName, count: count)
+        var latest = [Day](repeating: Day(daysSinceEpoch: .min), count: count)
+        for line in data.orderLines where line.salesperson != noName && line.customer >= 0 {
+            let c = Int(line.customer)
+            if latest[c] > line.orderDate { continue }
+            latest[c] = line.orderDate
+            owner[c] = line.salesperson
         }
-        for (i, info) in data.customers.enumerated() where info.salesperson != noName { owner[NameID(i)] = info.salesperson }
+        for (i, info) in data.customers.enumerated() where info.salesperson != noName { owner[i] = info.salesperson }
     }
 
-    func salesperson(of customer: NameID) -> NameID? { owner[customer] }
+    func salesperson(of customer: NameID) -> NameID? {
+        customer >= 0 && Int(customer) < owner.count && owner[Int(customer)] != noName ? owner[Int(customer)] : nil
+    }
 }
