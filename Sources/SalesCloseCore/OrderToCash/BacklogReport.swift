@@ -68,21 +68,22 @@ public struct BacklogReport: Sendable {
             closingTotal -= allocation.value
         }
 
-        var rows: [(row: Row, keyText: String)] = []
+        var rows: [(row: Row, rank: Int32)] = []
         var firstMonth: [LevelKey: Month] = [:]
         for cell in cells { firstMonth[cell.levelKey] = min(firstMonth[cell.levelKey] ?? cell.month, cell.month) }
+        let rank = KeyTextRank(firstMonth.keys.lazy.map { ($0.level, $0.key) }, names: data.names)
         for (levelKey, first) in firstMonth {
-            let keyText = levelKey.level.text(of: levelKey.key, names: data.names)
+            let keyRank = rank[levelKey.level, levelKey.key]
             var opening = Money.zero
             for month in first...period {
                 let f = index[levelKey.packed(in: month)].map { cells[Int($0)].flows } ?? Flows()
                 let row = Row(month: month, level: levelKey.level, key: levelKey.key, opening: opening,
                               newOrders: f.newOrders, shipped: f.shipped, cancelled: f.cancelled)
-                if row.opening != .zero || f != Flows() || row.closing != .zero { rows.append((row, keyText)) }
+                if row.opening != .zero || f != Flows() || row.closing != .zero { rows.append((row, keyRank)) }
                 opening = row.closing
             }
         }
-        rows.sort { ($0.row.month, $0.row.level, $0.keyText) < ($1.row.month, $1.row.level, $1.keyText) }
+        rows.sort { ($0.row.month, $0.row.level, $0.rank) < ($1.row.month, $1.row.level, $1.rank) }
         self.rows = rows.map(\.row)
         self.closingTotal = closingTotal
     }

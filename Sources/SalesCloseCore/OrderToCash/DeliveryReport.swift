@@ -111,9 +111,10 @@ public struct DeliveryReport: Sendable {
         }
 
         let names = data.names
+        let rank = KeyTextRank(cells.lazy.map { ($0.levelKey.level, $0.levelKey.key) }, names: names)
         self.rows = cells.map { c in
             (Row(month: c.month, level: c.levelKey.level, key: c.levelKey.key, figures: c.figures),
-             c.levelKey.level.text(of: c.levelKey.key, names: names))
+             rank[c.levelKey.level, c.levelKey.key])
         }
         .sorted { ($0.0.month, $0.0.level, $0.1) < ($1.0.month, $1.0.level, $1.1) }
         .map(\.0)

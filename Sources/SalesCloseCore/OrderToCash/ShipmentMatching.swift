@@ -145,9 +145,7 @@ public struct ShipmentMatching: Sendable {
         }
 
         // Value each line's shipments in date order, on the cumulative quantity.
-        allocations.sort {
-            ($0.line, $0.date, $0.source.file, $0.source.line) < ($1.line, $1.date, $1.source.file, $1.source.line)
-        }
+        allocations = Self.sortedByLine(allocations, lineCount: lines.count)
         var start = 0
         while start < allocations.count {
             let i = allocations[start].line, line = lines[i]
@@ -171,6 +169,38 @@ public struct ShipmentMatching: Sendable {
         }
         self.allocations = allocations
         self.issues = issues
+    }
+}
+
+extension ShipmentMatching {
+    /// `allocations` sorted by line, date and source, stably: bucketed by line with a counting
+    /// sort, then each line's few sorted by insertion (by the standard sort when a line has many).
+    static func sortedByLine(_ allocations: [Allocation], lineCount: Int) -> [Allocation] {
+        var starts = [Int](repeating: 0, count: lineCount + 1)
+        for a in allocations { starts[a.line + 1] += 1 }
+        for j in starts.indices.dropFirst() { starts[j] += starts[j - 1] }
+        var next = starts
+        var sorted = allocations
+        for a in allocations {
+            sorted[next[a.line]] = a
+            next[a.line] += 1
+        }
+        func before(_ a: Allocation, _ b: Allocation) -> Bool {
+            (a.date, a.source.file, a.source.line) < (b.date, b.source.file, b.source.line)
+        }
+        for line in 0..<lineCount where starts[line + 1] - starts[line] > 1 {
+            guard starts[line + 1] - starts[line] <= 32 else {   // a line shipped in many parts
+                sorted[starts[line]..<starts[line + 1]].sort(by: before)
+                continue
+            }
+            for k in starts[line] + 1 ..< starts[line + 1] {
+                let a = sorted[k]
+                var j = k
+                while j > starts[line] && before(a, sorted[j - 1]) { sorted[j] = sorted[j - 1]; j -= 1 }
+                sorted[j] = a
+            }
+        }
+        return sorted
     }
 }
 

@@ -1,13 +1,11 @@
-import SalesCloseCore
-
-/// The keys of each level ranked by their text as the tables print it, computed once, so a table
-/// of many rows sorts by comparing integers instead of strings.
-struct KeyTextRank {
+/// The keys of each level ranked by their text as the tables print it, computed once, so reports
+/// and tables of many rows sort by comparing integers instead of strings.
+public struct KeyTextRank: Sendable {
     /// ranks[level.order][key]: the key's position among its level's keys sorted by text.
     private var ranks: [[Int32]]
 
     /// Ranks the keys of `keys` (level and key pairs, repeats allowed).
-    init(_ keys: some Sequence<(level: ActualsLevel, key: NameID)>, names: SalesData.Names) {
+    public init(_ keys: some Sequence<(level: ActualsLevel, key: NameID)>, names: SalesData.Names) {
         var seen = [[Bool]](repeating: [], count: ActualsLevel.allCases.count)
         for (level, key) in keys where key >= 0 {
             if seen[level.order].count <= Int(key) { seen[level.order] += repeatElement(false, count: Int(key) + 1 - seen[level.order].count) }
@@ -22,5 +20,5 @@ struct KeyTextRank {
         }
     }
 
-    subscript(level: ActualsLevel, key: NameID) -> Int32 { ranks[level.order][Int(key)] }
+    public subscript(level: ActualsLevel, key: NameID) -> Int32 { ranks[level.order][Int(key)] }
 }
