@@ -55,7 +55,8 @@ public struct ShipmentMatching: Sendable {
         var linesOfOrder = [ArraySlice<Int>?](repeating: nil, count: Int(lines.map(\.order).max() ?? -1) + 1)
         for group in linesByOrder {
             let order = Int(lines[group.first!].order)
-            linesOfOrder[order] = group.count == 1 ? group : ArraySlice(group.sorted(by: inLineOrder))
+            let inOrder = zip(group, group.dropFirst()).allSatisfy { !inLineOrder($1, $0) }   // as exports list them
+            linesOfOrder[order] = inOrder ? group : ArraySlice(group.sorted(by: inLineOrder))
         }
 
         func report(_ shipment: Shipment, _ field: String, _ value: String, _ message: String) {
