@@ -5,6 +5,7 @@ import Glibc
 /// where it stops being so), its byte-order mark, signs of binary data, the evidence for telling
 /// GB18030 from Windows-1252, and its first line (to detect the delimiter).
 public struct FileScan: Sendable {
+    /// Empty when the scan was made without the digest (`digest(path:)` makes it on its own).
     public var sha256: String
     public var byteCount: Int
     public var isValidUTF8: Bool
@@ -21,10 +22,12 @@ public struct FileScan: Sendable {
     /// The first 64 KiB, for locating a byte by line and column in messages.
     public var prefix: [UInt8]
 
-    public static func scan(path: String) throws -> FileScan {
+    /// Scans `path`; without `digest`, its SHA-256 is left out (for a file large enough that the
+    /// digest is worth making beside the reading: it is the one part that cannot be split).
+    public static func scan(path: String, digest: Bool = true) throws -> FileScan {
         let file = try MappedFile(path: path)
         let bytes = file.bytes
-        var hasher = SHA256()
+        var hasher = digest ? SHA256() : nil
         var validator = UTF8Validator()
         let mark = [TextEncoding.utf8, .utf16LE, .utf16BE].first { $0.byteOrderMarkLength(bytes) > 0 }
         let start = mark?.byteOrderMarkLength(bytes) ?? 0
@@ -37,22 +40,40 @@ public struct FileScan: Sendable {
         var offset = 0
         while offset < bytes.count {
             let part = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(offset + chunk, bytes.count)])
-            hasher.update(bufferPointer: part)
+            hasher?.update(bufferPointer: part)
             validator.feed(part)
             offset += part.count
             file.release(upTo: offset)
         }
-        let hex = Array("0123456789abcdef".utf8)
-        let digest = hasher.finalize().map { byte in
-            String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
         let prefix = Array(bytes.prefix(65536))
         let evidence = validator.isValid || mark != nil ? EncodingEvidence() : EncodingEvidence(bytes)
-        return FileScan(sha256: digest, byteCount: bytes.count, isValidUTF8: validator.isValid,
+        return FileScan(sha256: hasher.map(hex) ?? "", byteCount: bytes.count, isValidUTF8: validator.isValid,
                         firstNonUTF8Offset: validator.isValid ? nil : validator.failureOffset ?? bytes.count,
                         byteOrderMark: mark, firstLine: firstLine,
                         binary: BinaryEvidence(prefix: prefix, utf16: mark == .utf16LE || mark == .utf16BE),
                         evidence: evidence, prefix: prefix)
+    }
+
+    /// The SHA-256 of the file at `path`, in hex.
+    public static func digest(path: String) throws -> String {
+        let file = try MappedFile(path: path)
+        var hasher = SHA256()
+        let chunk = 8 << 20
+        var offset = 0
+        while offset < file.bytes.count {
+            let part = UnsafeRawBufferPointer(rebasing: file.bytes[offset..<min(offset + chunk, file.bytes.count)])
+            hasher.update(bufferPointer: part)
+            offset += part.count
+            file.release(upTo: offset)
+        }
+        return hex(hasher)
+    }
+
+    private static func hex(_ hasher: SHA256) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        return hasher.finalize().map { byte in
+            String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+        }.joined()
     }
 
     /// Line and column (1-based, the column counted in bytes) of byte `offset`, when it lies in
