@@ -9,7 +9,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Close period YYYY-MM (default: the last complete month in the data).") var period: String?
 
     func run() throws {
-        let summary = try CloseRun(options: folders.runOptions(period: period), log: logToStderr).execute()
+        let progress = ProgressLine.standardError()
+        let summary = try CloseRun(options: folders.runOptions(period: period), log: progress.log, progress: progress).execute()
         print("outputs for \(summary.period) written to \(summary.outputPath)")
     }
 }

@@ -27,7 +27,7 @@ struct CloseCalculation {
     /// Data-quality findings of the calculations (targets, shipment matching, receivables).
     let findings: [Finding]
 
-    init(imported: ImportResult, configuration: Configuration, period: Month) {
+    init(imported: ImportResult, configuration: Configuration, period: Month, progress: ProgressLine? = nil) {
         let data = imported.data
         let settings = configuration.receivables
         let forecastSettings = configuration.forecast
@@ -62,7 +62,7 @@ struct CloseCalculation {
             func forecast(_ metric: TargetMetric) -> ForecastCalculation {
                 ForecastCalculation(actuals: actuals, data: data, through: period, horizon: forecastSettings.horizon,
                                     levels: forecastSettings.levels, reconciliation: forecastSettings.reconciliation,
-                                    metric: metric)
+                                    metric: metric, progress: progress)
             }
             let revenue = forecast(.revenue)
             return (revenue: revenue, quantity: forecastSettings.metrics.contains(.quantity) ? forecast(.quantity) : nil,
@@ -83,8 +83,15 @@ extension CloseCalculation {
     /// The output tables in the order they are written. Each is rendered only when `body` asks
     /// for it and dropped after, so one table's rows at a time are in memory, not every table's.
     func forEachTable(_ body: (ReportTable) throws -> Void) rethrows {
+        for render in tableRenderers { try body(render()) }
+    }
+
+    /// How many tables `forEachTable` gives.
+    var tableCount: Int { tableRenderers.count }
+
+    private var tableRenderers: [() -> ReportTable] {
         let names = data.names
-        let renderers: [() -> ReportTable] = [
+        return [
             { actuals.table(names: names) }, { weekly.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
             { scorecard.table(names: names) },
             { abc.products.table }, { abc.customers.table }, { abc.matrix },
@@ -93,6 +100,5 @@ extension CloseCalculation {
             { forecast.table(names: names) },
             { ForecastCalculation.projectionTable(projections, names: names) },
         ] + (quantityForecast.map { q in [{ q.table(names: names) }] } ?? [])
-        for render in renderers { try body(render()) }
     }
 }

@@ -22,14 +22,21 @@ public struct CloseRun {
     /// drift), reported with the import's.
     public let inboxFindings: [Diagnostic]
 
-    public init(options: RunOptions, log: @escaping (String) -> Void, inboxFindings: [Diagnostic] = []) {
-        self.options = options; self.log = log; self.inboxFindings = inboxFindings
+    /// The live progress line of an interactive run (nil: none, as under `watch`).
+    public let progress: ProgressLine?
+
+    public init(options: RunOptions, log: @escaping (String) -> Void, progress: ProgressLine? = nil,
+                inboxFindings: [Diagnostic] = []) {
+        self.options = options; self.log = log; self.progress = progress; self.inboxFindings = inboxFindings
     }
 
     public func execute() throws -> Summary {
         var phases = PhaseClock(log: log)
         let configuration = try loadConfiguration(options.configFolder)
-        var imported = try importInputs(configuration: configuration, options: options, log: log, enforceStrict: false)
+        progress?.begin("reading", unit: .bytes, total: inputBytes(options.inputFolder))
+        var imported = try importInputs(configuration: configuration, options: options, log: log, enforceStrict: false,
+                                        progress: progress)
+        progress?.end()
         imported.findings = inboxFindings + imported.findings
         for line in DiagnosticSummary(rejects: [], findings: inboxFindings).lines { log(line) }
         let bytes = imported.files.reduce(0) { $0 + $1.bytes }
@@ -43,17 +50,22 @@ public struct CloseRun {
             }
             period = closePeriod
             log("close period \(closePeriod)")
-            let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod)
+            progress?.begin("calculating the close", unit: .items("series forecast"), total: 0)
+            let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod, progress: progress)
+            progress?.end()
             calculationFindings = close.findings
             phases.end("calculated the close and \(close.forecast.series.count) forecasts")
             for line in DiagnosticSummary(rejects: [], findings: close.findings).lines { log(line) }
             if options.strict, let failure = strictFailure([], close.findings) { throw failure }
             let destination = try write(close, imported: imported, configuration: configuration, period: closePeriod)
+            progress?.end()
             phases.end("wrote the tables and the workbook")
             return Summary(period: closePeriod, outputPath: destination, imported: imported)
         } catch let error as PipelineError {
+            progress?.end()
             throw failed(error, imported: imported, findings: calculationFindings, configuration: configuration, period: period)
         } catch {
+            progress?.end()
             throw failed(PipelineError(exitCode: 1, "\(options.outputFolder): error: \(error)"), imported: imported,
                          findings: calculationFindings, configuration: configuration, period: period)
         }
@@ -73,12 +85,16 @@ public struct CloseRun {
         let output = OutputFolder(root: options.outputFolder)
         return try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in
+                progress?.begin("writing", unit: .items("tables"), total: close.tableCount + 2)
                 func write(_ table: ReportTable) throws {
+                    progress?.advance(by: 0, detail: table.name + ".csv")
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
+                    progress?.advance(by: 1)
                 }
                 try close.forEachTable(write)
                 try writeRejects(imported.rejects, in: folder)
                 try write(findings)
+                progress?.advance(by: 1, detail: "close-\(period).xlsx")
                 let writeStart = clock.now
                 try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
                                    createdAt: period.lastDay,
@@ -122,6 +138,12 @@ public struct CloseRun {
     }
 }
 
+/// The bytes of the CSV files an import of `folder` reads (0 when it cannot be listed).
+func inputBytes(_ folder: String) -> Int {
+    let paths = (try? Importer.inputFiles(in: folder)) ?? []
+    return paths.reduce(0) { $0 + (((try? FileManager.default.attributesOfItem(atPath: $1))?[.size] as? NSNumber)?.intValue ?? 0) }
+}
+
 /// Loads the configuration `--config` names (its folder or the `.toml` file), turning its errors
 /// into exit code 2.
 public func loadConfiguration(_ location: String) throws -> Configuration {
@@ -139,7 +161,7 @@ public func configurationText(_ location: String) throws -> String {
 /// (unless `enforceStrict` is false: the caller checks, after writing its diagnostics), any
 /// reject or warning fails with exit code 1.
 public func importInputs(configuration: Configuration, options: RunOptions, log: (String) -> Void,
-                         enforceStrict: Bool = true) throws -> ImportResult {
+                         enforceStrict: Bool = true, progress: ProgressLine? = nil) throws -> ImportResult {
     guard FileManager.default.fileExists(atPath: options.inputFolder) else {
         throw PipelineError(exitCode: 2, "\(options.inputFolder): error: input folder not found")
     }

@@ -47,7 +47,7 @@ struct ForecastCalculation {
     private struct SeriesID: Hashable { var level: Level; var key: [NameID] }
 
     init(actuals: MonthlyActuals, data: SalesData, through: Month, horizon: Int, levels: [String],
-         reconciliation: ReconciliationMethod, metric: TargetMetric = .revenue) {
+         reconciliation: ReconciliationMethod, metric: TargetMetric = .revenue, progress: ProgressLine? = nil) {
         self.metric = metric
         self.through = through
         self.horizon = horizon
@@ -71,8 +71,10 @@ struct ForecastCalculation {
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let inputs = series.map(\.history)
+        progress?.begin(metric == .quantity ? "forecasting quantities" : "forecasting", unit: .items("series"), total: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
             results[i] = autoForecast(inputs[i], request: request)
+            progress?.advance(by: 1)
         }
         for i in series.indices {
             series[i].forecast = results[i]
