@@ -37,26 +37,22 @@ struct ActualsAggregation: Sendable {
                 slots[i * width + l] = s
             }
         }
-        var lastVisitor = [Int32](repeating: -1, count: values.count)
-        for group in IndexGroups(lines, by: { $0.isCancelled ? noName : $0.order }) {
-            let order = lines[group.first!].order
-            for i in group {
-                for s in slots[i * width ..< (i + 1) * width] where s >= 0 && lastVisitor[Int(s)] != order {
-                    lastVisitor[Int(s)] = order
-                    values[Int(s)].orderCount += 1
+        /// Counts, per slot, the distinct values of `id` among its lines: the lines grouped by
+        /// `id` visit their slots, and a slot counts each time the visiting id changes.
+        func countDistinct(_ id: (OrderLine) -> NameID, _ count: (inout ActualsFigures) -> Void) {
+            var lastVisitor = [NameID](repeating: noName, count: values.count)
+            for group in IndexGroups(lines, by: { $0.isCancelled ? noName : id($0) }) {
+                let visitor = id(lines[group.first!])
+                for i in group {
+                    for s in slots[i * width ..< (i + 1) * width] where s >= 0 && lastVisitor[Int(s)] != visitor {
+                        lastVisitor[Int(s)] = visitor
+                        count(&values[Int(s)])
+                    }
                 }
             }
         }
-        lastVisitor = [Int32](repeating: -1, count: values.count)
-        for group in IndexGroups(lines, by: { $0.isCancelled ? noName : $0.customer }) {
-            let customer = lines[group.first!].customer
-            for i in group {
-                for s in slots[i * width ..< (i + 1) * width] where s >= 0 && lastVisitor[Int(s)] != customer {
-                    lastVisitor[Int(s)] = customer
-                    values[Int(s)].customerCount += 1
-                }
-            }
-        }
+        countDistinct({ $0.order }) { $0.orderCount += 1 }
+        countDistinct({ $0.customer }) { $0.customerCount += 1 }
     }
 
     /// The figures of `key` at `level` in `period`; nil when nothing was sold.
