@@ -81,24 +81,29 @@ struct CloseCalculation {
 
 extension CloseCalculation {
     /// The output tables in the order they are written. Each is rendered only when `body` asks
-    /// for it and dropped after, so one table's rows at a time are in memory, not every table's.
-    func forEachTable(_ body: (ReportTable) throws -> Void) rethrows {
+    /// for it and dropped after, and the longest a block of rows at a time, so one block's cells
+    /// are in memory, not every table's.
+    func forEachTable(_ body: (TableBlocks) throws -> Void) rethrows {
         for render in tableRenderers { try body(render()) }
     }
 
     /// How many tables `forEachTable` gives.
     var tableCount: Int { tableRenderers.count }
 
-    private var tableRenderers: [() -> ReportTable] {
+    private var tableRenderers: [() -> TableBlocks] {
         let names = data.names
-        return [
-            { actuals.table(names: names) }, { weekly.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
+        let whole: [() -> ReportTable] = [
+            { weekly.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
             { scorecard.table(names: names) },
             { abc.products.table }, { abc.customers.table }, { abc.matrix },
-            { backlog.table(names: names) }, { delivery.table(names: names) }, { delivery.overdueTable(data: data) },
+        ]
+        let rest: [() -> ReportTable] = [
+            { delivery.table(names: names) }, { delivery.overdueTable(data: data) },
             { receivables.table(data: data) }, { planVsActual.table() },
             { forecast.table(names: names) },
             { ForecastCalculation.projectionTable(projections, names: names) },
         ] + (quantityForecast.map { q in [{ q.table(names: names) }] } ?? [])
+        return [{ actuals.tableBlocks(names: names) }] + whole.map { r in { TableBlocks(r()) } }
+            + [{ backlog.tableBlocks(names: names) }] + rest.map { r in { TableBlocks(r()) } }
     }
 }

@@ -86,14 +86,14 @@ public struct CloseRun {
         return try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in
                 progress?.begin("writing", unit: .items("tables"), total: close.tableCount + 2)
-                func write(_ table: ReportTable) throws {
+                func write(_ table: TableBlocks) throws {
                     progress?.advance(by: 0, detail: table.name + ".csv")
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
                     progress?.advance(by: 1)
                 }
                 try close.forEachTable(write)
                 try writeRejects(imported.rejects, in: folder)
-                try write(findings)
+                try write(TableBlocks(findings))
                 progress?.advance(by: 1, detail: "close-\(period).xlsx")
                 let writeStart = clock.now
                 try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),

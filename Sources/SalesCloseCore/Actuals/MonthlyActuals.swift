@@ -41,6 +41,9 @@ public struct MonthlyActuals: Sendable {
         Array(Set(keys.lazy.filter { $0.level == level }.map(\.key))).sorted()
     }
 
+    /// The figures of `keys[i]`.
+    public func figures(atEntry i: Int) -> ActualsFigures { aggregation.values[i] }
+
     /// Every (month, level, key) with counted lines and its figures, in first-seen order.
     public var entries: Zip2Sequence<[Key], [ActualsFigures]> { zip(keys, aggregation.values) }
 }
