@@ -138,10 +138,14 @@ public struct CloseRun {
     }
 }
 
-/// The bytes of the CSV files an import of `folder` reads (0 when it cannot be listed).
+/// The bytes of the CSV files an import of `folder` reads, through symbolic links (0 when it
+/// cannot be listed).
 func inputBytes(_ folder: String) -> Int {
     let paths = (try? Importer.inputFiles(in: folder)) ?? []
-    return paths.reduce(0) { $0 + (((try? FileManager.default.attributesOfItem(atPath: $1))?[.size] as? NSNumber)?.intValue ?? 0) }
+    return paths.reduce(0) { total, path in
+        var info = stat()
+        return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
+    }
 }
 
 /// Loads the configuration `--config` names (its folder or the `.toml` file), turning its errors
@@ -167,7 +171,9 @@ public func importInputs(configuration: Configuration, options: RunOptions, log:
     }
     let result: ImportResult
     do {
-        result = try Importer(configuration: configuration).run(inputFolder: options.inputFolder, configFolder: configuration.folder)
+        var importer = Importer(configuration: configuration)
+        if let progress { importer.progress = { bytes, lines, file in progress.advance(by: bytes, rows: lines, detail: file) } }
+        result = try importer.run(inputFolder: options.inputFolder, configFolder: configuration.folder)
     } catch {
         throw PipelineError(exitCode: 1, "\(options.inputFolder): error: cannot list the input folder: \(error)")
     }

@@ -97,7 +97,9 @@ public final class ProgressLine: Sendable {
         var parts = [phase.detail.isEmpty ? phase.title : phase.title + " " + phase.detail]
         switch phase.unit {
         case .bytes:
-            parts.append(phase.total > 0 ? "\(phase.done / 1_000_000) of \(phase.total / 1_000_000) MB" : "\(phase.done / 1_000_000) MB")
+            // A piece read again (its split did not join exactly) counts twice; the total caps it.
+            let done = phase.total > 0 ? Swift.min(phase.done, phase.total) : phase.done
+            parts.append(phase.total > 0 ? "\(done / 1_000_000) of \(phase.total / 1_000_000) MB" : "\(done / 1_000_000) MB")
             if elapsed > 0.2 {
                 parts.append(String(format: "%.0f MB/s", Double(phase.done) / 1e6 / elapsed))
                 if phase.rows > 0 { parts.append(grouped(Int(Double(phase.rows) / elapsed)) + " rows/s") }
@@ -106,7 +108,7 @@ public final class ProgressLine: Sendable {
             parts.append(phase.total > 0 ? "\(grouped(phase.done)) of \(grouped(phase.total)) \(kind)" : "\(grouped(phase.done)) \(kind)")
         }
         parts.append(String(format: "%.1f s", elapsed))
-        if phase.total > 0, phase.done > 0, phase.done < phase.total, elapsed > 0.5 {
+        if phase.total > 0, phase.done > 0, phase.done < phase.total, elapsed > 0.5 {   // the rate so far holds
             parts.append(String(format: "about %.0f s left", elapsed * Double(phase.total - phase.done) / Double(phase.done)))
         }
         return parts.joined(separator: " · ")

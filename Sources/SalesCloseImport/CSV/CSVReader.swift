@@ -23,6 +23,8 @@ public final class CSVReader {
         public var range: Range<Int>?
         /// The number of the piece's first line (1 for the whole file).
         public var firstLine = 1
+        /// Told after each chunk how many bytes it held and how many lines it ended (progress).
+        public var onChunk: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)?
         public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8, dialect: CSVDialect = CSVDialect()) {
             self.delimiter = delimiter; self.encoding = encoding; self.dialect = dialect
         }
@@ -125,7 +127,9 @@ public final class CSVReader {
             let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<end])
             file.release(upTo: offset)
             offset = end
+            let linesBefore = line
             try decoder.decode(bytes, feed)
+            options.onChunk?(bytes.count, line - linesBefore)
         }
         try decoder.finish(feed)
         if dialect != nil { try dialect!.finish(parse) }

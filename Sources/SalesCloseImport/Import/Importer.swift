@@ -18,6 +18,8 @@ public struct Importer: Sendable {
     let pieceSize: Int
     /// How many files or pieces are read at once.
     let lanes: Int
+    /// Told as the tables are read: bytes and lines of a chunk of the named file (from any lane).
+    public var progress: (@Sendable (_ bytes: Int, _ lines: Int, _ file: String) -> Void)?
 
     public init(configuration: Configuration) { self.init(configuration: configuration, pieceSize: 64 << 20, lanes: 2) }
 
@@ -222,6 +224,7 @@ public struct Importer: Sendable {
             var options = CSVReader.Options(delimiter: delimiter, encoding: encoding, dialect: dialect)
             options.range = piece.range
             options.firstLine = piece.firstLine
+            if let progress { options.onChunk = { bytes, lines in progress(bytes, lines, name) } }
             try reader.read(path: path, options: options, onUnreadable: { bad in
                 guard headerSeen else {
                     state.rejectFile(fileIndex, line: bad.line, column: bad.column, value: bad.start,
