@@ -50,7 +50,7 @@ public struct CloseRun {
             }
             period = closePeriod
             log("close period \(closePeriod)")
-            progress?.begin("calculating the close", unit: .items("series forecast"), total: 0)
+            progress?.begin("calculating the close", unit: .items("series"), total: 0)
             let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod, progress: progress)
             progress?.end()
             calculationFindings = close.findings

@@ -104,6 +104,8 @@ public final class ProgressLine: Sendable {
                 parts.append(String(format: "%.0f MB/s", Double(phase.done) / 1e6 / elapsed))
                 if phase.rows > 0 { parts.append(grouped(Int(Double(phase.rows) / elapsed)) + " rows/s") }
             }
+        case .items where phase.total == 0 && phase.done == 0:
+            break   // nothing counted yet: the title and the time say enough
         case .items(let kind):
             parts.append(phase.total > 0 ? "\(grouped(phase.done)) of \(grouped(phase.total)) \(kind)" : "\(grouped(phase.done)) \(kind)")
         }

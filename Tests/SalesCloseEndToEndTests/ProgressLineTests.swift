@@ -40,5 +40,7 @@ import Testing
         let progress = ProgressLine(live: true) { sink.write($0) }
         progress.begin("forecasting", unit: .items("series"), total: 20_033)
         #expect(sink.value.contains("forecasting · 0 of 20,033 series"))
+        progress.begin("calculating the close", unit: .items("series"), total: 0)
+        #expect(sink.value.hasSuffix("\r\u{1B}[Kcalculating the close · 0.0 s"))
     }
 }
