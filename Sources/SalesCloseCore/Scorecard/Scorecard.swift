@@ -40,9 +40,6 @@ public struct Scorecard: Sendable {
                 terms: OrderToCashSettings = OrderToCashSettings()) {
         let regions = SalespersonRegions(data: data)
         let owner = CustomerOwners(data: data)
-        func keys(_ k: NameID, _ level: ActualsLevel) -> NameID? {
-            level == .salesperson ? k : regions.region(of: k)
-        }
         let firstMonth = data.orderMonthRange?.lowerBound
         let spans = ReportingSpan.PeriodType.allCases.map { ReportingSpan($0, closing: close) }
 
