@@ -99,7 +99,9 @@ public final class ProgressLine: Sendable {
         case .bytes:
             // A piece read again (its split did not join exactly) counts twice; the total caps it.
             let done = phase.total > 0 ? Swift.min(phase.done, phase.total) : phase.done
-            parts.append(phase.total > 0 ? "\(done / 1_000_000) of \(phase.total / 1_000_000) MB" : "\(done / 1_000_000) MB")
+            // Inputs under 10 MB (a month's ERP export) are counted in kB, larger ones in MB.
+            let (scale, unit) = Swift.max(phase.total, done) < 10_000_000 ? (1_000, "kB") : (1_000_000, "MB")
+            parts.append(phase.total > 0 ? "\(done / scale) of \(phase.total / scale) \(unit)" : "\(done / scale) \(unit)")
             if elapsed > 0.2 {
                 parts.append(String(format: "%.0f MB/s", Double(phase.done) / 1e6 / elapsed))
                 if phase.rows > 0 { parts.append(grouped(Int(Double(phase.rows) / elapsed)) + " rows/s") }

@@ -35,6 +35,13 @@ import Testing
         #expect(out.hasSuffix("\r\u{1B}[K"))
     }
 
+    @Test func smallInputsInKilobytes() {
+        let sink = Sink()
+        let progress = ProgressLine(live: true) { sink.write($0) }
+        progress.begin("reading", unit: .bytes, total: 48_200)
+        #expect(sink.value.contains("reading · 0 of 48 kB"))
+    }
+
     @Test func itemsAndGrouping() {
         let sink = Sink()
         let progress = ProgressLine(live: true) { sink.write($0) }
