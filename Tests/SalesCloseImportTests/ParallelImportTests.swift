@@ -139,10 +139,10 @@ import Testing
         let importer = Importer(configuration: Configuration(), pieceSize: 1, lanes: 1)
         let scan = Result<FileScan, any Error> { try FileScan.scan(path: path) }
         let line = 1 + text.utf8.prefix(cut).filter { $0 == 10 }.count
-        var join = PieceJoin()
+        var join = PieceJoin(fileBytes: text.utf8.count)
         for piece in [FilePiece(range: 0..<cut, isLast: false), FilePiece(range: cut..<text.utf8.count, firstLine: line)] {
             let part = ImportState()
-            join.add(part, end: importer.importTable(path: path, state: part, scan: scan, piece: piece))
+            join.add(part, end: importer.importTable(path: path, state: part, scan: scan, piece: piece), bytes: piece.range!.count)
         }
         return join
     }

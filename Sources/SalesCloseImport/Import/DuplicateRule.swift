@@ -22,8 +22,6 @@ extension ImportState {
     }
 
     /// The rule for keyed rows: `row` replaces the row stored under `key` (counted as a
-    /// replacement, exact when `identical` says so), or is appended and indexed.
-    /// The rule for keyed rows: `row` replaces the row stored under `key` (counted as a
     /// replacement, exact when `identical` says so), or is appended and indexed. Merging a partial
     /// state, `first` is the row that replaced the stored one (the partial's first row for the
     /// key; `row` is its last). A state that will be merged keeps the first row of each key
@@ -45,6 +43,7 @@ extension ImportState {
 
     /// Adds an order line; a line with a key seen before replaces the earlier one.
     func add(_ line: OrderLine, replacing first: OrderLine? = nil, file: Int) {
+        if !staleIndexes.isEmpty { rebuildStaleIndexes() }
         replaceOrAppend(line, replacing: first, key: ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku),
                         file: file, rows: &lines, index: &lineIndex, firstRows: &firstLines, source: \.source,
                         identical: sameContent)
@@ -53,6 +52,7 @@ extension ImportState {
     /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.
     func add(_ shipment: Shipment, replacing first: Shipment? = nil, id: NameID, file: Int) {
         guard id != noName else { shipments.append(shipment); shipmentIDs.append(id); return }
+        if !staleIndexes.isEmpty { rebuildStaleIndexes() }
         let count = shipments.count
         replaceOrAppend(shipment, replacing: first, key: ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
                         file: file, rows: &shipments, index: &shipmentIndex, firstRows: &firstShipments, source: \.source) { old, new in
@@ -64,6 +64,7 @@ extension ImportState {
     /// Adds a payment; a repeated payment id replaces the earlier row.
     func add(_ payment: Payment, replacing first: Payment? = nil, id: NameID, file: Int) {
         guard id != noName else { payments.append(payment); paymentIDs.append(id); return }
+        if !staleIndexes.isEmpty { rebuildStaleIndexes() }
         let count = payments.count
         replaceOrAppend(payment, replacing: first, key: UInt64(UInt32(id)), file: file, rows: &payments, index: &paymentIndex,
                         firstRows: &firstPayments, source: \.source) { old, new in

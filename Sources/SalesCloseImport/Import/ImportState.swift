@@ -28,6 +28,9 @@ final class ImportState {
     var payments: [Payment] = []
     var paymentIndex = FlatIndex<UInt64>()
     var paymentIDs: [NameID] = []
+    /// The indexes not rebuilt since a merge renumbered their rows (`PartialMerge`): rebuilt when a
+    /// later row of their kind is added, so rows that no later file repeats never pay for it.
+    var staleIndexes: RowKinds = []
 
     /// False for the state of a whole run, which is merged into nothing: it keeps no first rows.
     let keepsFirstRows: Bool
@@ -60,6 +63,39 @@ final class ImportState {
         UInt64(UInt32(order)) << 32 | (lineNo != noName ? UInt64(UInt32(lineNo)) : UInt64(UInt32(sku)) | 1 << 31)
     }
 
+    /// Rebuilds the stale indexes, each sized for `capacity` rows of its kind (at least its rows).
+    func rebuildStaleIndexes(capacity: (lines: Int, shipments: Int, payments: Int) = (0, 0, 0)) {
+        if staleIndexes.contains(.lines) {
+            lineIndex = FlatIndex(capacity: max(capacity.lines, lines.count))
+            for (i, l) in lines.enumerated() { lineIndex.insert(ImportState.lineKey(order: l.order, lineNo: l.lineNo, sku: l.sku), Int32(i)) }
+        }
+        if staleIndexes.contains(.shipments) {
+            shipmentIndex = FlatIndex(capacity: max(capacity.shipments, shipments.count))
+            for (i, s) in shipments.enumerated() where shipmentIDs[i] != noName {
+                shipmentIndex.insert(ShipmentKey(id: shipmentIDs[i], order: s.order, lineNo: s.lineNo, sku: s.sku), Int32(i))
+            }
+        }
+        if staleIndexes.contains(.payments) {
+            paymentIndex = FlatIndex(capacity: max(capacity.payments, payments.count))
+            for i in payments.indices where paymentIDs[i] != noName { paymentIndex.insert(UInt64(UInt32(paymentIDs[i])), Int32(i)) }
+        }
+        staleIndexes = []
+    }
+
+    /// Makes room for `scale` times the rows read so far (a file read in pieces, after its first
+    /// piece), so that neither the rows nor their indexes grow and copy as the other pieces merge.
+    /// Rows reserved and never written cost address space, not memory.
+    func reserve(scale: Double) {
+        func expected(_ count: Int) -> Int { Int((Double(count) * scale).rounded(.up)) }
+        let counts = (lines: expected(lines.count), shipments: expected(shipments.count), payments: expected(payments.count))
+        lines.reserveCapacity(counts.lines + counts.lines / 8)
+        shipments.reserveCapacity(counts.shipments + counts.shipments / 8)
+        shipmentIDs.reserveCapacity(counts.shipments + counts.shipments / 8)
+        payments.reserveCapacity(counts.payments + counts.payments / 8)
+        paymentIDs.reserveCapacity(counts.payments + counts.payments / 8)
+        rebuildStaleIndexes(capacity: counts)
+    }
+
     func hasCustomerName(_ customer: NameID) -> Bool {
         Int(customer) < customerNameOf.count && customerNameOf[Int(customer)] != noName
     }
@@ -78,4 +114,10 @@ final class ImportState {
         if name != noName { productNameOf[Int(sku)] = name }
         if category != noName { productCategoryOf[Int(sku)] = category }
     }
+}
+
+/// The kinds of keyed rows of a state.
+struct RowKinds: OptionSet {
+    let rawValue: UInt8
+    static let lines = RowKinds(rawValue: 1), shipments = RowKinds(rawValue: 2), payments = RowKinds(rawValue: 4)
 }

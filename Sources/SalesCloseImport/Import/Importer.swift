@@ -70,21 +70,15 @@ public struct Importer: Sendable {
                 pieceJobs.append((file, FilePiece(range: start.offset..<end, firstLine: start.line, isLast: k + 1 == bounds.count)))
             }
         }
+        // In file order: the merge follows it, so a piece read early would only wait in memory.
         let jobs = pieceJobs
-        // Largest first; a digest runs about ten times as fast as the parsing.
-        let sizes = jobs.map { job in
-            let size = scans[job.file].flatMap { try? $0.get().byteCount } ?? 0
-            return job.piece.map { $0.range?.count ?? size } ?? size / 10
-        }
-        let largestFirst = jobs.indices.sorted { a, b in sizes[a] != sizes[b] ? sizes[a] > sizes[b] : a < b }
-
         let state = ImportState(keepsFirstRows: false)
         /// Key → value of each `[[lookups]]` entry, by its index in the configuration.
         var lookupTables: [Int: [String: String]] = [:]
         var pieceCounts = [Int](repeating: 1, count: paths.count)
         var join: PieceJoin?
         var digest = ""
-        OrderedLanes<PieceOutcome>.run(count: jobs.count, lanes: lanes, startOrder: largestFirst, job: { j in
+        OrderedLanes<PieceOutcome>.run(count: jobs.count, lanes: lanes, job: { j in
             let file = jobs[j].file
             guard let piece = jobs[j].piece else { return PieceOutcome(digest: (try? FileScan.digest(path: paths[file])) ?? "") }
             let part = ImportState()
@@ -104,8 +98,8 @@ public struct Importer: Sendable {
             }
             defer { if piece.isLast && needsDigest[file] { state.files[file].sha256 = digest } }
             guard !(piece.isFirst && piece.isLast) else { state.merge(outcome.state, as: file); return }
-            if piece.isFirst { join = PieceJoin() }
-            join!.add(outcome.state, end: outcome.end)
+            if piece.isFirst { join = PieceJoin(fileBytes: (try? scans[file]?.get())?.byteCount ?? 0) }
+            join!.add(outcome.state, end: outcome.end, bytes: piece.range?.count ?? 0)
             guard piece.isLast else { return }
             if join!.isExact {
                 state.merge(join!.state, as: file)

@@ -18,21 +18,19 @@ final class OrderedLanes<Result>: @unchecked Sendable {
     private var done: [Int: Result] = [:]
     private var nextHandOver = 0
     private var handingOver = false
-    private let startOrder: [Int]
 
-    /// Calls `job` for 0..<`count` on up to `lanes` threads, starting them in `startOrder` (a
-    /// permutation; the largest first keeps the lanes even) or in job order, and `handOver` with
-    /// each result in job order, one at a time.
-    static func run(count: Int, lanes: Int, startOrder: [Int]? = nil, job: @escaping @Sendable (Int) -> Result,
+    /// Calls `job` for 0..<`count` on up to `lanes` threads, starting them in job order, and
+    /// `handOver` with each result in job order, one at a time.
+    static func run(count: Int, lanes: Int, job: @escaping @Sendable (Int) -> Result,
                     handOver: (Int, Result) -> Void) {
         withoutActuallyEscaping(handOver) { handOver in
-            let runner = OrderedLanes(startOrder: startOrder ?? Array(0..<count), job: job, handOver: handOver)
+            let runner = OrderedLanes(job: job, handOver: handOver)
             DispatchQueue.concurrentPerform(iterations: max(1, min(lanes, count))) { _ in runner.lane(count: count) }
         }
     }
 
-    private init(startOrder: [Int], job: @escaping @Sendable (Int) -> Result, handOver: @escaping (Int, Result) -> Void) {
-        self.startOrder = startOrder; self.job = job; self.handOver = handOver
+    private init(job: @escaping @Sendable (Int) -> Result, handOver: @escaping (Int, Result) -> Void) {
+        self.job = job; self.handOver = handOver
     }
 
     private func lane(count: Int) {
@@ -42,10 +40,9 @@ final class OrderedLanes<Result>: @unchecked Sendable {
             nextJob += 1
             lock.unlock()
             guard started < count else { return }
-            let index = startOrder[started]
-            let result = job(index)
+            let result = job(started)
             lock.lock()
-            done[index] = result
+            done[started] = result
             if handingOver { lock.unlock(); continue }
             handingOver = true
             while let ready = done.removeValue(forKey: nextHandOver) {

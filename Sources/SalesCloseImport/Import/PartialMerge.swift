@@ -53,14 +53,12 @@ extension ImportState {
             return l
         }
         if lines.isEmpty {
-            // Nothing to replace: the partial's rows, renumbered in place, and their index.
+            // Nothing to replace: the partial's rows, renumbered in place; their index, rebuilt
+            // only if a later row needs it (`DuplicateRule`).
             swap(&lines, &part.lines)
             if keepsFirstRows { firstLines = part.firstLines.mapValues(line) }
-            lineIndex = FlatIndex(capacity: lines.count)
-            for i in lines.indices {
-                lines[i] = line(lines[i])
-                lineIndex.insert(ImportState.lineKey(order: lines[i].order, lineNo: lines[i].lineNo, sku: lines[i].sku), Int32(i))
-            }
+            for i in lines.indices { lines[i] = line(lines[i]) }
+            staleIndexes.insert(.lines)
         } else {
             for (i, l) in part.lines.enumerated() {
                 let merged = line(l)
@@ -76,13 +74,11 @@ extension ImportState {
             swap(&shipments, &part.shipments)
             swap(&shipmentIDs, &part.shipmentIDs)
             if keepsFirstRows { firstShipments = part.firstShipments.mapValues(shipment) }
-            shipmentIndex = FlatIndex(capacity: shipments.count)
             for i in shipments.indices {
-                let s = shipment(shipments[i]), id = shipmentIDNames[shipmentIDs[i]]
-                shipments[i] = s
-                shipmentIDs[i] = id
-                if id != noName { shipmentIndex.insert(ShipmentKey(id: id, order: s.order, lineNo: s.lineNo, sku: s.sku), Int32(i)) }
+                shipments[i] = shipment(shipments[i])
+                shipmentIDs[i] = shipmentIDNames[shipmentIDs[i]]
             }
+            staleIndexes.insert(.shipments)
         } else {
             for (i, s) in part.shipments.enumerated() {
                 let merged = shipment(s)
@@ -100,13 +96,11 @@ extension ImportState {
             swap(&payments, &part.payments)
             swap(&paymentIDs, &part.paymentIDs)
             if keepsFirstRows { firstPayments = part.firstPayments.mapValues(payment) }
-            paymentIndex = FlatIndex(capacity: payments.count)
             for i in payments.indices {
-                let id = paymentIDNames[paymentIDs[i]]
                 payments[i] = payment(payments[i])
-                paymentIDs[i] = id
-                if id != noName { paymentIndex.insert(UInt64(UInt32(id)), Int32(i)) }
+                paymentIDs[i] = paymentIDNames[paymentIDs[i]]
             }
+            staleIndexes.insert(.payments)
         } else {
             for (i, p) in part.payments.enumerated() {
                 let merged = payment(p)
@@ -148,6 +142,7 @@ extension ImportState {
         shipmentIDNames = part.shipmentIDNames; paymentIDNames = part.paymentIDNames
         lines = part.lines; lineIndex = part.lineIndex; shipments = part.shipments; shipmentIndex = part.shipmentIndex
         shipmentIDs = part.shipmentIDs; payments = part.payments; paymentIndex = part.paymentIndex; paymentIDs = part.paymentIDs
+        staleIndexes = part.staleIndexes
         customerNameOf = part.customerNameOf; productNameOf = part.productNameOf; productCategoryOf = part.productCategoryOf
         customerMaster = part.customerMaster; customerMasterFile = part.customerMasterFile
         files = part.files; rejects = part.rejects; findings = part.findings

@@ -15,9 +15,13 @@ struct PieceJoin {
     private var previous: PieceEnd?
     private var lastOrder: String?
     private var replacedBytes = 0
+    /// The size of the file, to make room for all of its rows once the first piece is in.
+    private let fileBytes: Int
 
-    /// Joins the next piece (`part` is used up).
-    mutating func add(_ part: ImportState, end: PieceEnd?) {
+    init(fileBytes: Int) { self.fileBytes = fileBytes }
+
+    /// Joins the next piece, of `bytes` bytes (`part` is used up).
+    mutating func add(_ part: ImportState, end: PieceEnd?, bytes: Int) {
         guard isExact, let end, let reader = end.rowReader else { isExact = false; return }
         if let first, let previous {
             let orderContinues = reader.firstOrder != noName && part.orders[reader.firstOrder] == lastOrder
@@ -27,7 +31,10 @@ struct PieceJoin {
         }
         if reader.lastOrder != noName { lastOrder = part.orders[reader.lastOrder] }
         state.merge(part, as: 0)
-        if first == nil { first = end }
+        if first == nil {
+            first = end
+            if bytes > 0 && bytes < fileBytes { state.reserve(scale: Double(fileBytes) / Double(bytes)) }
+        }
         previous = end
         replacedBytes += end.replacedBytes
         pieces += 1
