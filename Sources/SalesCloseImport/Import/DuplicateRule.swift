@@ -30,14 +30,15 @@ extension ImportState {
                                                     rows: inout [Row], index: inout FlatIndex<Key>,
                                                     firstRows: inout [Int32: Row], source: (Row) -> SourceRef,
                                                     identical: (Row, Row) -> Bool) {
-        if let existing = index[key] {
+        let count = Int32(rows.count)
+        let existing = index.index(of: key) { count }
+        if existing == count {
+            rows.append(row)
+        } else {
             let old = rows[Int(existing)]
             countReplacement(of: Int(source(old).file), by: file, identical: identical(old, first ?? row))
             if keepsFirstRows, firstRows[existing] == nil { firstRows[existing] = old }
             rows[Int(existing)] = row
-        } else {
-            index.insert(key, Int32(rows.count))
-            rows.append(row)
         }
     }
 

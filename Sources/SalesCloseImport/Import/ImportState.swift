@@ -83,11 +83,14 @@ final class ImportState {
     }
 
     /// Makes room for `scale` times the rows read so far (a file read in pieces, after its first
-    /// piece), so that neither the rows nor their indexes grow and copy as the other pieces merge.
+    /// piece), so that neither the rows, their indexes nor the ids that grow with them (orders,
+    /// shipment and payment ids) grow and copy as the other pieces merge.
     /// Rows reserved and never written cost address space, not memory.
     func reserve(scale: Double) {
         func expected(_ count: Int) -> Int { Int((Double(count) * scale).rounded(.up)) }
         let counts = (lines: expected(lines.count), shipments: expected(shipments.count), payments: expected(payments.count))
+        orders.reserve(expected(orders.count)); invoices.reserve(expected(invoices.count))
+        shipmentIDNames.reserve(expected(shipmentIDNames.count)); paymentIDNames.reserve(expected(paymentIDNames.count))
         lines.reserveCapacity(counts.lines + counts.lines / 8)
         shipments.reserveCapacity(counts.shipments + counts.shipments / 8)
         shipmentIDs.reserveCapacity(counts.shipments + counts.shipments / 8)

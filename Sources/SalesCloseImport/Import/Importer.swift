@@ -14,16 +14,18 @@ import SalesCloseCore
 /// pass would have built.
 public struct Importer: Sendable {
     public let configuration: Configuration
-    /// A file larger than this is read in pieces of about this size.
-    let pieceSize: Int
+    /// A file larger than this is read in pieces of about this size; nil for the default: a
+    /// quarter of the input per lane, between 8 and 64 MB, so that the last pieces, read while
+    /// nothing else is left to read, are short.
+    let pieceSize: Int?
     /// How many files or pieces are read at once.
     let lanes: Int
     /// Told as the tables are read: bytes and lines of a chunk of the named file (from any lane).
     public var progress: (@Sendable (_ bytes: Int, _ lines: Int, _ file: String) -> Void)?
 
-    public init(configuration: Configuration) { self.init(configuration: configuration, pieceSize: 64 << 20, lanes: 2) }
+    public init(configuration: Configuration) { self.init(configuration: configuration, pieceSize: nil, lanes: 2) }
 
-    init(configuration: Configuration, pieceSize: Int, lanes: Int) {
+    init(configuration: Configuration, pieceSize: Int?, lanes: Int) {
         self.configuration = configuration; self.pieceSize = pieceSize; self.lanes = lanes
     }
 
@@ -133,14 +135,19 @@ public struct Importer: Sendable {
     }
 
     /// Each table file's scan (nil for lookup files, which are scanned as they are read) and where
-    /// to cut the files larger than `pieceSize`, found on every lane at once.
+    /// to cut the files larger than the piece size, found on every lane at once.
     private func prepare(_ paths: [String], isLookup: [Bool]) -> (scans: [Result<FileScan, any Error>?], cuts: [[RecordBoundaries.PieceStart]]) {
         enum Job { case scan(Int), cut(Int, pieces: Int) }
         enum Outcome { case scan(Result<FileScan, any Error>), cut([RecordBoundaries.PieceStart]) }
+        let sizes = paths.map { path in
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0   // of the file a link points to
+        }
+        let total = zip(sizes, isLookup).reduce(0) { $0 + ($1.1 ? 0 : $1.0) }
+        let pieceSize = self.pieceSize ?? min(64 << 20, max(8 << 20, total / (lanes * 4)))
         var planned: [(job: Job, size: Int)] = []
         for (file, path) in paths.enumerated() where !isLookup[file] {
-            var info = stat()
-            let size = stat(path, &info) == 0 ? Int(info.st_size) : 0   // of the file a link points to
+            let size = sizes[file]
             planned.append((.scan(file), size))
             let settings = globTable(of: path).map { configuration[$0] }
             let utf16 = settings?.encoding.map { [.utf16LE, .utf16BE].contains(TextEncoding($0)) } ?? false

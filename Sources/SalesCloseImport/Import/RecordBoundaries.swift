@@ -38,6 +38,7 @@ enum RecordBoundaries {
             guard target > i else { continue }
             count(base, from: i, to: target, end: bytes.count, quotes: &quotes, lines: &lines)
             i = target
+            file.release(upTo: i)
             // The first line end outside quotes from here whose lines on either side are of
             // different orders (after `candidates` tries, the next line end outside quotes).
             var candidates = 10_000

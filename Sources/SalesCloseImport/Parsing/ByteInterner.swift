@@ -68,15 +68,25 @@ public struct ByteInterner {
         }, isIdentity: false)
     }
 
+    /// Makes room for `count` values in all without growing.
+    public mutating func reserve(_ count: Int) {
+        guard count * 2 > slots.count else { return }
+        var size = slots.count
+        while count * 2 > size { size *= 2 }
+        grow(to: size)
+        starts.reserveCapacity(count); lengths.reserveCapacity(count); names.reserveCapacity(count)
+    }
+
+    @inline(__always)
     private func equal(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let n = Int(lengths[id])
         guard n == bytes.count else { return false }
         if n == 0 { return true }
-        return arena.withUnsafeBytes { memcmp($0.baseAddress! + starts[id], bytes.baseAddress!, n) == 0 }
+        return arena.withUnsafeBytes { sameBytes($0.baseAddress! + starts[id], bytes.baseAddress!, n) }
     }
 
-    private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+    private mutating func grow(to size: Int? = nil) {
+        var bigger = [UInt64](repeating: 0, count: size ?? slots.count * 2)
         let mask = bigger.count - 1
         for slot in slots where slot != 0 {
             var i = Int(truncatingIfNeeded: slot >> 32) & mask
@@ -85,6 +95,23 @@ public struct ByteInterner {
         }
         slots = bigger
     }
+}
+
+/// Whether `n` (> 0) bytes at `a` and `b` are the same: codes and names are short, so up to 16
+/// bytes are compared as two overlapping words each way, without a call.
+@inline(__always)
+private func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    if n >= 8 {
+        guard n <= 16 else { return memcmp(a, b, n) == 0 }
+        return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+            && a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+    if n >= 4 {
+        return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+            && a.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+    return true
 }
 
 /// The ids of one interner's values in another (`ByteInterner.merge(into:)`).
