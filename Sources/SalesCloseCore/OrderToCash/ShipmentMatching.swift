@@ -35,29 +35,10 @@ public struct ShipmentMatching: Sendable {
         let names = data.names
         var issues: [DataQualityIssue] = []
         var allocations: [Allocation] = []
+        allocations.reserveCapacity(data.shipments.count)
         var allocated = [Quantity](repeating: .zero, count: lines.count)
 
-        let lineNumbers = names.lineNumbers.names.map { Int($0) }
-        func inLineOrder(_ a: Int, _ b: Int) -> Bool {
-            let x = lines[a].lineNo, y = lines[b].lineNo
-            let nx = x == noName ? Int.max : lineNumbers[Int(x)] ?? .max, ny = y == noName ? Int.max : lineNumbers[Int(y)] ?? .max
-            if nx != ny { return nx < ny }
-            if x != y { return names.lineNumbers[x] < names.lineNumbers[y] }
-            return a < b
-        }
-        // (order, line_no) → line, and each order's lines in line order (grouped by order id).
-        var lineByNumber = FlatIndex<UInt64>(capacity: lines.count)
-        for i in lines.indices.reversed() where lines[i].lineNo != noName {   // the last line of a key wins
-            let key = OrderAndLine(order: lines[i].order, lineNo: lines[i].lineNo).packed
-            if lineByNumber[key] == nil { lineByNumber.insert(key, Int32(i)) }
-        }
-        let linesByOrder = IndexGroups(lines, by: { $0.order })
-        var linesOfOrder = [ArraySlice<Int>?](repeating: nil, count: Int(lines.map(\.order).max() ?? -1) + 1)
-        for group in linesByOrder {
-            let order = Int(lines[group.first!].order)
-            let inOrder = zip(group, group.dropFirst()).allSatisfy { !inLineOrder($1, $0) }   // as exports list them
-            linesOfOrder[order] = inOrder ? group : ArraySlice(group.sorted(by: inLineOrder))
-        }
+        let linesOfOrder = OrderLineIndex(lines: lines, lineNumbers: names.lineNumbers)
 
         func report(_ shipment: Shipment, _ field: String, _ value: String, _ message: String) {
             issues.append(DataQualityIssue(source: shipment.source, field: field, value: value, message: message))
@@ -91,23 +72,22 @@ public struct ShipmentMatching: Sendable {
         // Shipments naming their line first, so the others fill what is left open.
         var unnumbered: [(shipment: Shipment, candidates: [Int])] = []
         for shipment in data.shipments {
-            guard shipment.order >= 0, Int(shipment.order) < linesOfOrder.count, let ofOrder = linesOfOrder[Int(shipment.order)] else {
+            guard let ofOrder = linesOfOrder.lines(of: shipment.order) else {
                 report(shipment, "order_id", names.orders[shipment.order], "shipment of unknown order")
                 continue
             }
             if shipment.lineNo != noName {
-                guard let found = lineByNumber[OrderAndLine(order: shipment.order, lineNo: shipment.lineNo).packed] else {
+                guard let i = linesOfOrder.line(of: shipment.order, numbered: shipment.lineNo) else {
                     report(shipment, "line_no", names.lineNumbers[shipment.lineNo],
                            "order \(names.orders[shipment.order]) has no such line")
                     continue
                 }
-                let i = Int(found)
                 guard lines[i].isDeliverable || deliverable([i], for: shipment) != nil else { continue }
                 allocations.append(Allocation(line: i, date: effectiveDate(shipment, line: i),
                                               quantity: shipment.quantity, value: .zero, source: shipment.source))
                 allocated[i] += shipment.quantity
             } else {
-                let candidates = shipment.sku == noName ? Array(ofOrder) : ofOrder.filter { lines[$0].sku == shipment.sku }
+                let candidates = ofOrder.map(Int.init).filter { shipment.sku == noName || lines[$0].sku == shipment.sku }
                 guard !candidates.isEmpty else {
                     report(shipment, "sku", names.skus[shipment.sku], "order \(names.orders[shipment.order]) has no line of this SKU")
                     continue
@@ -203,10 +183,4 @@ extension ShipmentMatching {
         }
         return sorted
     }
-}
-
-private struct OrderAndLine {
-    var order: NameID
-    var lineNo: NameID
-    var packed: UInt64 { UInt64(UInt32(bitPattern: order)) << 32 | UInt64(UInt32(bitPattern: lineNo)) }
 }
