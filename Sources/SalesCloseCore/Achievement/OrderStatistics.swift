@@ -17,9 +17,9 @@ struct OrderStatistics {
         func isCounted(_ line: OrderLine) -> Bool { !line.isCancelled && days.contains(line.orderDate) }
         // Each order's (slot, amount) per line and level, summed per slot.
         var parts: [(slot: Int32, amount: Int64)] = []
-        for order in IndexGroups(lines, by: { isCounted($0) ? $0.order : noName }) {
+        for order in IndexGroups(lines.count, by: { isCounted(lines[$0]) ? lines[$0].order : noName }) {
             parts.removeAll(keepingCapacity: true)
-            for i in order {
+            for i in order.lazy.map(Int.init) {
                 for level in levels {
                     let key = level.key(of: lines[i])
                     guard key != noName else { continue }
@@ -42,9 +42,9 @@ struct OrderStatistics {
         // Distinct customers: a slot counts each time the customer visiting it changes.
         customerCounts = [Int](repeating: 0, count: orderValues.count)
         var lastCustomer = [NameID](repeating: noName, count: orderValues.count)
-        for group in IndexGroups(lines, by: { isCounted($0) ? $0.customer : noName }) {
-            let customer = lines[group.first!].customer
-            for i in group {
+        for group in IndexGroups(lines.count, by: { isCounted(lines[$0]) ? lines[$0].customer : noName }) {
+            let customer = lines[Int(group.first!)].customer
+            for i in group.lazy.map(Int.init) {
                 for level in levels {
                     let key = level.key(of: lines[i])
                     guard key != noName, let slot = index[LevelKey(level: level, key: key).packed(inPeriod: 0)],

@@ -1,23 +1,23 @@
-/// Line indices grouped by a dense id, the groups in ascending id order and each group's indices
+/// Indices grouped by a dense id, the groups in ascending id order and each group's indices
 /// ascending: a stable counting sort, so grouping a million lines costs two passes and no hashing.
 struct IndexGroups: RandomAccessCollection {
-    private let sorted: [Int]
+    private let sorted: [Int32]
     /// Where each non-empty group starts in `sorted`, then `sorted.count`.
     private let bounds: [Int]
 
-    /// The indices of `lines` grouped by `id`; lines whose id is negative (`noName`) are left out.
-    init(_ lines: [OrderLine], by id: (OrderLine) -> NameID) {
+    /// The indices `0 ..< count` grouped by `id`; those whose id is negative (`noName`) are left out.
+    init(_ count: Int, by id: (Int) -> NameID) {
         var maxID: NameID = -1
-        for line in lines { maxID = Swift.max(maxID, id(line)) }
+        for i in 0 ..< count { maxID = Swift.max(maxID, id(i)) }
         var starts = [Int](repeating: 0, count: Int(maxID) + 2)
-        for line in lines { let g = id(line); if g >= 0 { starts[Int(g) + 1] += 1 } }
+        for i in 0 ..< count { let g = id(i); if g >= 0 { starts[Int(g) + 1] += 1 } }
         for j in starts.indices.dropFirst() { starts[j] += starts[j - 1] }
-        var sorted = [Int](repeating: 0, count: starts.last!)
+        var sorted = [Int32](repeating: 0, count: starts.last!)
         var next = starts
-        for (i, line) in lines.enumerated() {
-            let g = Int(id(line))
+        for i in 0 ..< count {
+            let g = Int(id(i))
             guard g >= 0 else { continue }
-            sorted[next[g]] = i
+            sorted[next[g]] = Int32(i)
             next[g] += 1
         }
         var bounds = [0]
@@ -28,5 +28,5 @@ struct IndexGroups: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { bounds.count - 1 }
-    subscript(group: Int) -> ArraySlice<Int> { sorted[bounds[group]..<bounds[group + 1]] }
+    subscript(group: Int) -> ArraySlice<Int32> { sorted[bounds[group]..<bounds[group + 1]] }
 }

@@ -66,55 +66,65 @@ public struct DeliveryReport: Sendable {
         let asOf = period.lastDay
         let lines = data.orderLines
         let fulfilment = LineFulfilment(lines: lines, matching: matching, through: asOf)
-        // (month, level, key) → its figures, in first-seen order; (figures slot, order) pairs seen.
-        var index = FlatIndex<UInt64>(capacity: 4096)
-        var cells: [(month: Month, levelKey: LevelKey, figures: Figures)] = []
-        var orders = FlatIndex<UInt64>(capacity: 4096)
+        let periodStart = period.firstDay
         var periodTotal = Figures()
         var periodOrders = Set<NameID>()
         var overdue: [OverdueLine] = []
+        /// The promised date of a deliverable line ordered by the as-of day and promised in or
+        /// before the period; nil for any other line.
+        func promised(_ i: Int) -> Day? {
+            let line = lines[i]
+            guard line.isDeliverable && line.orderDate <= asOf, let promised = line.promisedDate, promised <= asOf else { return nil }
+            return promised
+        }
+        /// A counted line's days late (nil when on time) and whether it is still partially shipped.
+        func lateness(_ i: Int, promised: Day) -> (daysLate: Int?, isPartial: Bool) {
+            guard let completed = fulfilment.completedOn[i] else { return (asOf.days(since: promised), true) }
+            return (completed <= promised ? nil : completed.days(since: promised), false)
+        }
 
-        for (i, line) in lines.enumerated() where line.isDeliverable && line.orderDate <= asOf {
-            guard let promised = line.promisedDate, promised.month <= period else { continue }
+        for i in lines.indices {
+            guard let promised = promised(i) else { continue }
+            let line = lines[i]
             if promised < asOf && fulfilment.shippedQuantity[i] < line.quantity {
                 overdue.append(OverdueLine(line: i, daysOverdue: asOf.days(since: promised),
                                            shippedQuantity: fulfilment.shippedQuantity[i],
                                            openValue: line.amount - fulfilment.shippedValue[i]))
             }
-            guard fulfilment.shippedQuantity[i] > .zero else { continue }
-            let completed = fulfilment.completedOn[i]
-            let daysLate: Int?
-            if let completed {
-                daysLate = completed <= promised ? nil : completed.days(since: promised)
-            } else {
-                daysLate = asOf.days(since: promised)
-            }
-            for level in settings.levels {
-                let key = level.key(of: line)
-                guard key != noName else { continue }
-                let levelKey = LevelKey(level: level, key: key)
-                let slot = index.index(of: levelKey.packed(in: promised.month)) {
-                    cells.append((promised.month, levelKey, Figures()))
-                    return Int32(cells.count - 1)
-                }
-                cells[Int(slot)].figures.add(daysLate: daysLate, isPartial: completed == nil)
-                let slotOrder = UInt64(UInt32(bitPattern: slot)) << 32 | UInt64(UInt32(bitPattern: line.order))
-                if orders[slotOrder] == nil {
-                    orders.insert(slotOrder, 0)
-                    cells[Int(slot)].figures.ordersShipped += 1
-                }
-            }
-            if promised.month == period {
-                periodTotal.add(daysLate: daysLate, isPartial: completed == nil)
+            if fulfilment.shippedQuantity[i] > .zero && promised >= periodStart {
+                let (daysLate, isPartial) = lateness(i, promised: promised)
+                periodTotal.add(daysLate: daysLate, isPartial: isPartial)
                 if periodOrders.insert(line.order).inserted { periodTotal.ordersShipped += 1 }
             }
         }
 
+        // The shipped lines' figures by (month promised, level, key), a month at a time.
+        let width = settings.levels.count
+        var figures: [Figures] = []
+        var orders: [NameID] = []
+        var distinct = DistinctCounter()
+        let cells = PeriodCells(lines: lines, levels: settings.levels, period: { i in
+            fulfilment.shippedQuantity[i] > .zero ? promised(i)?.month.index : nil
+        }) { group, cells, cellCount in
+            let firstCell = figures.count
+            figures.append(contentsOf: repeatElement(Figures(), count: cellCount - firstCell))
+            orders.removeAll(keepingCapacity: true)
+            for (k, i) in group.lazy.map(Int.init).enumerated() {
+                let (daysLate, isPartial) = lateness(i, promised: lines[i].promisedDate!)
+                orders.append(lines[i].order)
+                for c in cells[k * width ..< (k + 1) * width] where c >= 0 {
+                    figures[Int(c)].add(daysLate: daysLate, isPartial: isPartial)
+                }
+            }
+            distinct.count(orders, cells: cells, width: width, firstCell: Int32(firstCell), cellCount: cellCount - firstCell) {
+                figures[$0].ordersShipped += $1
+            }
+        }.cells
+
         let names = data.names
-        let rank = KeyTextRank(cells.lazy.map { ($0.levelKey.level, $0.levelKey.key) }, names: names)
-        self.rows = cells.map { c in
-            (Row(month: c.month, level: c.levelKey.level, key: c.levelKey.key, figures: c.figures),
-             rank[c.levelKey.level, c.levelKey.key])
+        let rank = KeyTextRank(cells.lazy.map { ($0.level, $0.key) }, names: names)
+        self.rows = zip(cells, figures).map { c, f in
+            (Row(month: Month(index: c.period), level: c.level, key: c.key, figures: f), rank[c.level, c.key])
         }
         .sorted { ($0.0.month, $0.0.level, $0.1) < ($1.0.month, $1.0.level, $1.1) }
         .map(\.0)

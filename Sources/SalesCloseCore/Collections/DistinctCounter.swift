@@ -1,0 +1,48 @@
+/// Counts, per cell, the distinct ids among the rows in the cell: a row (an order line) has an id
+/// (its order, its customer) and `width` cells (-1 for none). The rows are visited grouped by id,
+/// with a counting sort over the range of the ids, and a cell counts each time the id visiting it
+/// changes. The buffers are kept between calls, so counting period after period allocates
+/// nothing.
+struct DistinctCounter {
+    private var starts: [Int32] = []
+    private var byID: [Int32] = []
+    private var lastVisitor: [NameID] = []
+    private var counts: [Int] = []
+
+    /// Calls `add(cell, count)` for each cell of `firstCell ..< firstCell + cellCount` that some
+    /// row is in, with the number of distinct ids among its rows. Rows whose id is negative
+    /// (`noName`) are left out.
+    mutating func count(_ ids: [NameID], cells: [Int32], width: Int, firstCell: Int32, cellCount: Int,
+                        add: (_ cell: Int, _ count: Int) -> Void) {
+        var lo = NameID.max, hi = NameID.min
+        for id in ids where id >= 0 { lo = min(lo, id); hi = max(hi, id) }
+        guard lo <= hi else { return }
+        let range = Int(hi - lo) + 1
+        // starts[g]: where the rows of id lo + g go next in `byID`.
+        starts.removeAll(keepingCapacity: true)
+        starts.append(contentsOf: repeatElement(0, count: range + 1))
+        for id in ids where id >= 0 { starts[Int(id - lo) + 1] += 1 }
+        for g in 1 ... range { starts[g] += starts[g - 1] }
+        byID.removeAll(keepingCapacity: true)
+        byID.append(contentsOf: repeatElement(0, count: Int(starts[range])))
+        for (row, id) in ids.enumerated() where id >= 0 {
+            byID[Int(starts[Int(id - lo)])] = Int32(row)
+            starts[Int(id - lo)] += 1
+        }
+        lastVisitor.removeAll(keepingCapacity: true)
+        lastVisitor.append(contentsOf: repeatElement(noName, count: cellCount))
+        counts.removeAll(keepingCapacity: true)
+        counts.append(contentsOf: repeatElement(0, count: cellCount))
+        for row in byID.lazy.map(Int.init) {
+            let visitor = ids[row]
+            for c in cells[row * width ..< (row + 1) * width] where c >= 0 {
+                let j = Int(c - firstCell)
+                if lastVisitor[j] != visitor {
+                    lastVisitor[j] = visitor
+                    counts[j] += 1
+                }
+            }
+        }
+        for j in 0 ..< cellCount where counts[j] > 0 { add(Int(firstCell) + j, counts[j]) }
+    }
+}
