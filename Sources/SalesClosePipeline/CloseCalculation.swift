@@ -4,7 +4,8 @@ import SalesCloseImport
 import SalesCloseWriters
 
 /// Every figure of a monthly close, computed from the imported data on two lanes: sales figures
-/// beside order-to-cash, then forecasts beside the scorecard.
+/// beside shipment matching, backlog and receivables, then forecasts beside delivery and the
+/// scorecard.
 struct CloseCalculation {
     let actuals: MonthlyActuals
     let plan: TargetPlan
@@ -31,8 +32,9 @@ struct CloseCalculation {
         let data = imported.data
         let settings = configuration.receivables
         let forecastSettings = configuration.forecast
-        // Two lanes, twice: sales figures beside order-to-cash, then forecasts (themselves on
-        // both cores) beside the scorecard, which reads both of the first.
+        // Two lanes, twice: sales figures beside shipment matching and the reports of stock
+        // (backlog, receivables); then forecasts (themselves on both cores) beside delivery,
+        // plan vs actual and the scorecard, which reads the figures of the first.
         let (sales, toCash) = concurrently({
             let actuals = MonthlyActuals(data: data)
             let plan = TargetPlan(rows: imported.targets, data: data, actuals: actuals, settings: configuration.targets.settings,
@@ -46,19 +48,14 @@ struct CloseCalculation {
             let matching = ShipmentMatching(data: data)
             return (matching: matching,
                     backlog: BacklogReport(data: data, matching: matching, period: period, settings: settings),
-                    delivery: DeliveryReport(data: data, matching: matching, period: period, settings: settings),
                     receivables: ReceivablesReport(data: data, matching: matching, period: period, settings: settings))
         })
-        let (actuals, plan, matching) = (sales.actuals, sales.plan, toCash.matching)
+        let (actuals, plan, matching, receivables) = (sales.actuals, sales.plan, toCash.matching, toCash.receivables)
         (self.actuals, self.plan, achievement, growth, abc, weekly) = (actuals, plan, sales.achievement, sales.growth, sales.abc, sales.weekly)
-        (backlog, delivery, receivables) = (toCash.backlog, toCash.delivery, toCash.receivables)
+        (backlog, self.receivables) = (toCash.backlog, receivables)
         let monthTarget = plan.target(.revenue, .total, 0, in: period...period).map(Money.init(minorUnits:))
-        planVsActual = PlanVsActualReport(data: data, matching: matching, period: period,
-                                          shippedValueTarget: monthTarget, settings: settings)
-        orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
 
-        let (delivery, receivables) = (toCash.delivery, toCash.receivables)
-        let (forecasts, scorecard) = concurrently({
+        let (forecasts, delivered) = concurrently({
             func forecast(_ metric: TargetMetric) -> ForecastCalculation {
                 ForecastCalculation(actuals: actuals, data: data, through: period, horizon: forecastSettings.horizon,
                                     levels: forecastSettings.levels, reconciliation: forecastSettings.reconciliation,
@@ -68,11 +65,17 @@ struct CloseCalculation {
             return (revenue: revenue, quantity: forecastSettings.metrics.contains(.quantity) ? forecast(.quantity) : nil,
                     projections: revenue.projections(actuals: actuals, plan: plan, close: period))
         }, {
-            Scorecard(data: data, actuals: actuals, plan: plan, matching: matching, receivables: receivables,
-                      delivery: delivery, close: period, settings: configuration.scorecard,
-                      commission: configuration.commission, terms: settings)
+            let delivery = DeliveryReport(data: data, matching: matching, period: period, settings: settings)
+            return (delivery: delivery,
+                    planVsActual: PlanVsActualReport(data: data, matching: matching, period: period,
+                                                     shippedValueTarget: monthTarget, settings: settings),
+                    scorecard: Scorecard(data: data, actuals: actuals, plan: plan, matching: matching, receivables: receivables,
+                                         delivery: delivery, close: period, settings: configuration.scorecard,
+                                         commission: configuration.commission, terms: settings))
         })
-        (forecast, quantityForecast, projections, self.scorecard) = (forecasts.revenue, forecasts.quantity, forecasts.projections, scorecard)
+        (forecast, quantityForecast, projections) = (forecasts.revenue, forecasts.quantity, forecasts.projections)
+        (delivery, planVsActual, scorecard) = (delivered.delivery, delivered.planVsActual, delivered.scorecard)
+        orderToCash = OrderToCashKPIs(backlog: backlog, delivery: delivery, receivables: receivables)
         self.data = data
         let paths = imported.filePaths
         findings = plan.findings + (matching.issues + receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }

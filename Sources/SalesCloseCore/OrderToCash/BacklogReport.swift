@@ -40,51 +40,72 @@ public struct BacklogReport: Sendable {
                 settings: OrderToCashSettings = OrderToCashSettings()) {
         self.period = period
         let lines = data.orderLines
-        // (month, level, key) → its flows, in first-seen order.
-        var index = FlatIndex<UInt64>(capacity: 4096)
-        var cells: [(levelKey: LevelKey, month: Month, flows: Flows)] = []
-        var closingTotal = Money.zero
-        func add(_ line: OrderLine, in month: Month, _ change: (inout Flows) -> Void) {
-            for level in settings.levels {
+        let asOf = period.lastDay
+        let levels = settings.levels
+        // The booked lines (deliverable or cancelled, ordered by the period's end), and the first
+        // month of each level key k = keyStart[level] + key among them.
+        func isBooked(_ line: OrderLine) -> Bool { line.quantity > .zero && line.orderDate <= asOf }
+        var keyCounts = [Int](repeating: 0, count: levels.count)
+        for line in lines where isBooked(line) {
+            for (l, level) in levels.enumerated() { keyCounts[l] = max(keyCounts[l], Int(level.key(of: line)) + 1) }
+        }
+        var keyStart = [0]
+        for count in keyCounts { keyStart.append(keyStart.last! + count) }
+        var first = [Int32](repeating: .max, count: keyStart.last!)
+        func forEachKey(of line: OrderLine, _ body: (Int) -> Void) {
+            for (l, level) in levels.enumerated() {
                 let key = level.key(of: line)
-                guard key != noName else { continue }
-                let levelKey = LevelKey(level: level, key: key)
-                let i = index.index(of: levelKey.packed(in: month)) {
-                    cells.append((levelKey, month, Flows()))
-                    return Int32(cells.count - 1)
-                }
-                change(&cells[Int(i)].flows)
+                if key != noName { body(keyStart[l] + Int(key)) }
             }
         }
-        for line in lines where line.isDeliverable && line.orderDate.month <= period {
-            add(line, in: line.orderDate.month) { $0.newOrders += line.amount }
-            closingTotal += line.amount
+        for line in lines where isBooked(line) {
+            let month = line.orderDate.month.index
+            forEachKey(of: line) { first[$0] = min(first[$0], month) }
         }
-        for line in lines where line.isCancelled && line.quantity > .zero && line.orderDate.month <= period {
-            add(line, in: line.orderDate.month) { $0.newOrders += line.amount; $0.cancelled += line.amount }
+        // Each level key's flows for every month from its first through the period, consecutive:
+        // level key k has its months at base[k] ..< base[k + 1].
+        var base = [0]
+        for k in first.indices { base.append(base[k] + (first[k] == .max ? 0 : Int(period.index - first[k]) + 1)) }
+        var flows = [Flows](repeating: Flows(), count: base.last!)
+        var closingTotal = Money.zero
+        for line in lines where isBooked(line) {
+            let month = line.orderDate.month.index
+            let cancelled = line.isCancelled ? line.amount : .zero
+            forEachKey(of: line) {
+                flows[base[$0] + Int(month - first[$0])].newOrders += line.amount
+                flows[base[$0] + Int(month - first[$0])].cancelled += cancelled
+            }
+            if !line.isCancelled { closingTotal += line.amount }
         }
-        for allocation in matching.allocations where allocation.date.month <= period {
-            add(lines[allocation.line], in: allocation.date.month) { $0.shipped += allocation.value }
+        for allocation in matching.allocations where allocation.date <= asOf {
+            let month = allocation.date.month.index
+            forEachKey(of: lines[allocation.line]) { flows[base[$0] + Int(month - first[$0])].shipped += allocation.value }
             closingTotal -= allocation.value
         }
 
-        var rows: [(row: Row, rank: Int32)] = []
-        var firstMonth: [LevelKey: Month] = [:]
-        for cell in cells { firstMonth[cell.levelKey] = min(firstMonth[cell.levelKey] ?? cell.month, cell.month) }
-        let rank = KeyTextRank(firstMonth.keys.lazy.map { ($0.level, $0.key) }, names: data.names)
-        for (levelKey, first) in firstMonth {
-            let keyRank = rank[levelKey.level, levelKey.key]
-            var opening = Money.zero
-            for month in first...period {
-                let f = index[levelKey.packed(in: month)].map { cells[Int($0)].flows } ?? Flows()
-                let row = Row(month: month, level: levelKey.level, key: levelKey.key, opening: opening,
-                              newOrders: f.newOrders, shipped: f.shipped, cancelled: f.cancelled)
-                if row.opening != .zero || f != Flows() || row.closing != .zero { rows.append((row, keyRank)) }
-                opening = row.closing
+        // Month by month, level by level, keys by text, each key's closing the next month's opening.
+        var booked: [(level: ActualsLevel, key: NameID, k: Int)] = []
+        for l in levels.indices {
+            for k in keyStart[l] ..< keyStart[l + 1] where first[k] != .max { booked.append((levels[l], NameID(k - keyStart[l]), k)) }
+        }
+        let rank = KeyTextRank(booked.lazy.map { (level: $0.level, key: $0.key) }, names: data.names)
+        let byText = levels.indices.sorted { levels[$0] < levels[$1] }.map { l in
+            booked.filter { $0.level == levels[l] }.sorted { rank[$0.level, $0.key] < rank[$1.level, $1.key] }
+        }
+        var opening = [Money](repeating: .zero, count: first.count)
+        var rows: [Row] = []
+        for month in (booked.lazy.map { first[$0.k] }.min() ?? period.index + 1) ..< period.index + 1 {
+            for keys in byText {
+                for (level, key, k) in keys where first[k] <= month {
+                    let f = flows[base[k] + Int(month - first[k])]
+                    let row = Row(month: Month(index: month), level: level, key: key, opening: opening[k],
+                                  newOrders: f.newOrders, shipped: f.shipped, cancelled: f.cancelled)
+                    if row.opening != .zero || f != Flows() || row.closing != .zero { rows.append(row) }
+                    opening[k] = row.closing
+                }
             }
         }
-        rows.sort { ($0.row.month, $0.row.level, $0.rank) < ($1.row.month, $1.row.level, $1.rank) }
-        self.rows = rows.map(\.row)
+        self.rows = rows
         self.closingTotal = closingTotal
     }
 

@@ -39,22 +39,23 @@ public struct PlanVsActualReport: Sendable {
         var deliveries = Row(measure: .deliveries, plan: .zero, actual: .zero)
         var shipped = Row(measure: .shippedValue, plan: shippedValueTarget, actual: .zero)
         var collections = Row(measure: .collections, plan: .zero, actual: .zero)
+        let days = period.firstDay ... period.lastDay
         for (i, line) in lines.enumerated() {
-            if line.isDeliverable, line.orderDate <= period.lastDay, line.promisedDate?.month == period {
+            if line.isDeliverable, line.orderDate <= days.upperBound, let promised = line.promisedDate, days.contains(promised) {
                 deliveries.plan! += line.amount
                 deliveries.actual += fulfilment.shippedValue[i]
             }
-            if !line.isCancelled && line.quantity < .zero && line.orderDate.month == period {
+            if !line.isCancelled && line.quantity < .zero && days.contains(line.orderDate) {
                 shipped.actual += line.amount
             }
         }
         for allocation in matching.allocations {
-            if allocation.date.month == period { shipped.actual += allocation.value }
+            if days.contains(allocation.date) { shipped.actual += allocation.value }
             let customer = lines[allocation.line].customer
             let due = allocation.date.adding(days: settings.paymentTermsDays(of: customer, in: data))
-            if due.month == period { collections.plan! += allocation.value }
+            if days.contains(due) { collections.plan! += allocation.value }
         }
-        for payment in data.payments where payment.paymentDate.month == period {
+        for payment in data.payments where days.contains(payment.paymentDate) {
             collections.actual += payment.amount
         }
         rows = [deliveries, shipped, collections]
