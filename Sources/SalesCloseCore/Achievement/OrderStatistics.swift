@@ -14,12 +14,14 @@ struct OrderStatistics {
     init(data: SalesData, levels: [ActualsLevel], months: ClosedRange<Month>) {
         let lines = data.orderLines
         let days = months.lowerBound.firstDay...months.upperBound.lastDay
-        func isCounted(_ line: OrderLine) -> Bool { !line.isCancelled && days.contains(line.orderDate) }
+        // The counted lines (not cancelled, ordered in the span), found in one pass and grouped
+        // from there, so the groupings read the span's lines, not all.
+        let counted = lines.indices.filter { !lines[$0].isCancelled && days.contains(lines[$0].orderDate) }
         // Each order's (slot, amount) per line and level, summed per slot.
         var parts: [(slot: Int32, amount: Int64)] = []
-        for order in IndexGroups(lines.count, by: { isCounted(lines[$0]) ? lines[$0].order : noName }) {
+        for order in IndexGroups(counted.count, by: { lines[counted[$0]].order }) {
             parts.removeAll(keepingCapacity: true)
-            for i in order.lazy.map(Int.init) {
+            for i in order.lazy.map({ counted[Int($0)] }) {
                 for level in levels {
                     let key = level.key(of: lines[i])
                     guard key != noName else { continue }
@@ -42,9 +44,9 @@ struct OrderStatistics {
         // Distinct customers: a slot counts each time the customer visiting it changes.
         customerCounts = [Int](repeating: 0, count: orderValues.count)
         var lastCustomer = [NameID](repeating: noName, count: orderValues.count)
-        for group in IndexGroups(lines.count, by: { isCounted(lines[$0]) ? lines[$0].customer : noName }) {
-            let customer = lines[Int(group.first!)].customer
-            for i in group.lazy.map(Int.init) {
+        for group in IndexGroups(counted.count, by: { lines[counted[$0]].customer }) {
+            let customer = lines[counted[Int(group.first!)]].customer
+            for i in group.lazy.map({ counted[Int($0)] }) {
                 for level in levels {
                     let key = level.key(of: lines[i])
                     guard key != noName, let slot = index[LevelKey(level: level, key: key).packed(inPeriod: 0)],

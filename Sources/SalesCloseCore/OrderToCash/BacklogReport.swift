@@ -42,15 +42,13 @@ public struct BacklogReport: Sendable {
         let lines = data.orderLines
         let asOf = period.lastDay
         let levels = settings.levels
-        // The booked lines (deliverable or cancelled, ordered by the period's end), and the first
-        // month of each level key k = keyStart[level] + key among them.
+        // The booked lines (deliverable or cancelled, ordered by the period's end) and the
+        // shipments by then, and the first month of each level key k = keyStart[level] + key
+        // among them (a shipment can be dated before its line, when its order's lines are not).
         func isBooked(_ line: OrderLine) -> Bool { line.quantity > .zero && line.orderDate <= asOf }
-        var keyCounts = [Int](repeating: 0, count: levels.count)
-        for line in lines where isBooked(line) {
-            for (l, level) in levels.enumerated() { keyCounts[l] = max(keyCounts[l], Int(level.key(of: line)) + 1) }
-        }
+        let shipped = matching.allocations.lazy.filter { $0.date <= asOf }
         var keyStart = [0]
-        for count in keyCounts { keyStart.append(keyStart.last! + count) }
+        for level in levels { keyStart.append(keyStart.last! + (level.dimension.map { data.names.table(for: $0).count } ?? 1)) }
         var first = [Int32](repeating: .max, count: keyStart.last!)
         func forEachKey(of line: OrderLine, _ body: (Int) -> Void) {
             for (l, level) in levels.enumerated() {
@@ -61,6 +59,10 @@ public struct BacklogReport: Sendable {
         for line in lines where isBooked(line) {
             let month = line.orderDate.month.index
             forEachKey(of: line) { first[$0] = min(first[$0], month) }
+        }
+        for allocation in shipped {
+            let month = allocation.date.month.index
+            forEachKey(of: lines[allocation.line]) { first[$0] = min(first[$0], month) }
         }
         // Each level key's flows for every month from its first through the period, consecutive:
         // level key k has its months at base[k] ..< base[k + 1].
@@ -77,7 +79,7 @@ public struct BacklogReport: Sendable {
             }
             if !line.isCancelled { closingTotal += line.amount }
         }
-        for allocation in matching.allocations where allocation.date <= asOf {
+        for allocation in shipped {
             let month = allocation.date.month.index
             forEachKey(of: lines[allocation.line]) { flows[base[$0] + Int(month - first[$0])].shipped += allocation.value }
             closingTotal -= allocation.value
