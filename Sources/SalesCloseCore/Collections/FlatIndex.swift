@@ -77,18 +77,11 @@ public struct FlatIndex<Key: FlatKey>: Sendable {
         return Int(truncatingIfNeeded: h)
     }
 
-    /// Makes room for `capacity` keys in all without growing.
-    public mutating func reserve(_ capacity: Int) {
-        var size = keys.count
-        while size * 7 < capacity * 10 { size *= 2 }
-        if size > keys.count { grow(to: size) }
-    }
-
     @usableFromInline
-    mutating func grow(to size: Int? = nil) {
+    mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = [Key](repeating: .placeholder, count: size ?? oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: size ?? oldKeys.count * 2)
+        keys = [Key](repeating: .placeholder, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
         stored = 0
         for i in oldKeys.indices where oldValues[i] != 0 { insert(oldKeys[i], oldValues[i] - 1) }
     }

@@ -30,7 +30,6 @@ extension ImportState {
                                                     rows: inout [Row], index: inout FlatIndex<Key>,
                                                     firstRows: inout [Int32: Row], source: (Row) -> SourceRef,
                                                     identical: (Row, Row) -> Bool) {
-        guard deduplicates else { rows.append(row); return }
         let count = Int32(rows.count)
         let existing = index.index(of: key) { count }
         if existing == count {

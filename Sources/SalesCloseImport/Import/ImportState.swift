@@ -34,15 +34,8 @@ final class ImportState {
 
     /// False for the state of a whole run, which is merged into nothing: it keeps no first rows.
     let keepsFirstRows: Bool
-    /// False for the state of a file or piece read on a lane: its keyed rows are kept as read,
-    /// repeats too, and de-duplicated only as they merge (the merge looks every row up anyway), so
-    /// they are indexed once instead of twice. It holds one piece's rows, so its repeats add no
-    /// memory to the run.
-    let deduplicates: Bool
 
-    init(keepsFirstRows: Bool = true, deduplicates: Bool = true) {
-        self.keepsFirstRows = keepsFirstRows; self.deduplicates = deduplicates
-    }
+    init(keepsFirstRows: Bool = true) { self.keepsFirstRows = keepsFirstRows }
 
     /// The first row stored under each key that a later row of this state replaced, by row index
     /// (by customer for master rows): merged after an earlier state, it is the row that replaced
@@ -104,7 +97,6 @@ final class ImportState {
         payments.reserveCapacity(counts.payments + counts.payments / 8)
         paymentIDs.reserveCapacity(counts.payments + counts.payments / 8)
         rebuildStaleIndexes(capacity: counts)
-        lineIndex.reserve(counts.lines); shipmentIndex.reserve(counts.shipments); paymentIndex.reserve(counts.payments)
     }
 
     func hasCustomerName(_ customer: NameID) -> Bool {

@@ -83,7 +83,7 @@ public struct Importer: Sendable {
         OrderedLanes<PieceOutcome>.run(count: jobs.count, lanes: lanes, job: { j in
             let file = jobs[j].file
             guard let piece = jobs[j].piece else { return PieceOutcome(digest: (try? FileScan.digest(path: paths[file])) ?? "") }
-            let part = ImportState(deduplicates: false)
+            let part = ImportState()
             guard isLookup[file] else {
                 return PieceOutcome(state: part, end: importTable(path: paths[file], state: part, scan: scans[file], piece: piece))
             }

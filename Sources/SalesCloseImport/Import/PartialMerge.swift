@@ -4,11 +4,10 @@ import SalesCloseCore
 /// file is file 0) into the state of everything read before it, so that the result is the state
 /// one pass over all of it in order would have built:
 /// - ids: each interner's values are interned in id order, which gives the ids of one pass;
-/// - rows: a partial that de-duplicates holds, per key, its last row at the place of its first;
-///   merged in order, a key seen before keeps its place and takes the last row, counted as
-///   replaced by the partial's first row for that key (the later file wins; exact duplicate or
-///   correction as in one pass); its other repeats were counted in the partial. The rows of one
-///   that does not are added one by one, as one pass adds them;
+/// - rows: the partial holds, per key, its last row at the place of its first; merged in order, a
+///   key seen before keeps its place and takes the last row, counted as replaced by the
+///   partial's first row for that key (the later file wins; exact duplicate or correction as
+///   in one pass); its other repeats were counted in the partial;
 /// - names: a customer's or product's first name wins, a product's last category;
 /// - reports, rejects and findings follow those before them; the rows of a later piece add to its
 ///   file's counts and their rejects' record numbers continue the file's.
@@ -17,7 +16,7 @@ extension ImportState {
     /// (a later piece of it). `part` is used up: its rows may be moved out of it.
     func merge(_ part: ImportState, as file: Int) {
         precondition(part.files.count == 1 && (file == files.count || file == files.count - 1))
-        if files.isEmpty && part.deduplicates {
+        if files.isEmpty {
             adopt(part)
             return
         }
@@ -53,7 +52,7 @@ extension ImportState {
             l.channel = channels[l.channel]; l.category = categories[l.category]; l.source = source(l.source)
             return l
         }
-        if lines.isEmpty && part.deduplicates {
+        if lines.isEmpty {
             // Nothing to replace: the partial's rows, renumbered in place; their index, rebuilt
             // only if a later row needs it (`DuplicateRule`).
             swap(&lines, &part.lines)
@@ -71,7 +70,7 @@ extension ImportState {
             s.order = orders[s.order]; s.lineNo = lineNumbers[s.lineNo]; s.sku = skus[s.sku]; s.source = source(s.source)
             return s
         }
-        if shipments.isEmpty && part.deduplicates {
+        if shipments.isEmpty {
             swap(&shipments, &part.shipments)
             swap(&shipmentIDs, &part.shipmentIDs)
             if keepsFirstRows { firstShipments = part.firstShipments.mapValues(shipment) }
@@ -93,7 +92,7 @@ extension ImportState {
             p.source = source(p.source)
             return p
         }
-        if payments.isEmpty && part.deduplicates {
+        if payments.isEmpty {
             swap(&payments, &part.payments)
             swap(&paymentIDs, &part.paymentIDs)
             if keepsFirstRows { firstPayments = part.firstPayments.mapValues(payment) }
