@@ -25,8 +25,25 @@ public struct FlatIndex<Key: FlatKey>: Sendable {
     public init(capacity: Int = 700) {
         var size = 1024
         while size * 7 < capacity * 10 { size *= 2 }
-        keys = [Key](repeating: .placeholder, count: size)
+        keys = FlatIndex.emptyKeys(size)
         values = [Int32](repeating: 0, count: size)
+    }
+
+    /// Keys for `size` empty slots. A slot's key is read only once its value is set, so keys of a
+    /// trivial type are left as allocated instead of written (a large table's pages are then
+    /// touched once, by its values and the keys stored).
+    @inlinable
+    static func emptyKeys(_ size: Int) -> [Key] {
+        guard _isPOD(Key.self) else { return [Key](repeating: .placeholder, count: size) }
+        return [Key](unsafeUninitializedCapacity: size) { _, initialized in initialized = size }
+    }
+
+    /// Makes room for `capacity` keys in all without growing.
+    @inlinable
+    public mutating func reserve(_ capacity: Int) {
+        var size = keys.count
+        while size * 7 < capacity * 10 { size *= 2 }
+        if size > keys.count { rehash(size) }
     }
 
     /// The row index stored for `key`, or nil.
@@ -78,10 +95,13 @@ public struct FlatIndex<Key: FlatKey>: Sendable {
     }
 
     @usableFromInline
-    mutating func grow() {
+    mutating func grow() { rehash(keys.count * 2) }
+
+    @usableFromInline
+    mutating func rehash(_ size: Int) {
         let oldKeys = keys, oldValues = values
-        keys = [Key](repeating: .placeholder, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        keys = FlatIndex.emptyKeys(size)
+        values = [Int32](repeating: 0, count: size)
         stored = 0
         for i in oldKeys.indices where oldValues[i] != 0 { insert(oldKeys[i], oldValues[i] - 1) }
     }

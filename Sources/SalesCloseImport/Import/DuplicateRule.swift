@@ -44,7 +44,7 @@ extension ImportState {
 
     /// Adds an order line; a line with a key seen before replaces the earlier one.
     func add(_ line: OrderLine, replacing first: OrderLine? = nil, file: Int) {
-        if !staleIndexes.isEmpty { rebuildStaleIndexes() }
+        if staleIndexes.contains(.lines) { rebuildStaleIndexes(.lines) }
         replaceOrAppend(line, replacing: first, key: ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku),
                         file: file, rows: &lines, index: &lineIndex, firstRows: &firstLines, source: \.source,
                         identical: sameContent)
@@ -53,7 +53,7 @@ extension ImportState {
     /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.
     func add(_ shipment: Shipment, replacing first: Shipment? = nil, id: NameID, file: Int) {
         guard id != noName else { shipments.append(shipment); shipmentIDs.append(id); return }
-        if !staleIndexes.isEmpty { rebuildStaleIndexes() }
+        if staleIndexes.contains(.shipments) { rebuildStaleIndexes(.shipments) }
         let count = shipments.count
         replaceOrAppend(shipment, replacing: first, key: ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
                         file: file, rows: &shipments, index: &shipmentIndex, firstRows: &firstShipments, source: \.source) { old, new in
@@ -65,7 +65,7 @@ extension ImportState {
     /// Adds a payment; a repeated payment id replaces the earlier row.
     func add(_ payment: Payment, replacing first: Payment? = nil, id: NameID, file: Int) {
         guard id != noName else { payments.append(payment); paymentIDs.append(id); return }
-        if !staleIndexes.isEmpty { rebuildStaleIndexes() }
+        if staleIndexes.contains(.payments) { rebuildStaleIndexes(.payments) }
         let count = payments.count
         replaceOrAppend(payment, replacing: first, key: UInt64(UInt32(id)), file: file, rows: &payments, index: &paymentIndex,
                         firstRows: &firstPayments, source: \.source) { old, new in
@@ -73,6 +73,31 @@ extension ImportState {
                 && old.order == new.order && old.invoice == new.invoice
         }
         if payments.count > count { paymentIDs.append(id) }
+    }
+
+    /// Adds an order line whose key no row of this state can have (its order is new to it, as a
+    /// merge knows from the order's id): indexed if the index is kept up to date, else left for
+    /// the index's rebuild.
+    func addNew(_ line: OrderLine) {
+        if !staleIndexes.contains(.lines) {
+            lineIndex.insert(ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku), Int32(lines.count))
+        }
+        lines.append(line)
+    }
+
+    /// Adds a shipment whose id (`noName` for none) is new to this state, as `addNew(_:)` a line.
+    func addNew(_ shipment: Shipment, id: NameID) {
+        if id != noName, !staleIndexes.contains(.shipments) {
+            shipmentIndex.insert(ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
+                                 Int32(shipments.count))
+        }
+        shipments.append(shipment); shipmentIDs.append(id)
+    }
+
+    /// Adds a payment whose id (`noName` for none) is new to this state, as `addNew(_:)` a line.
+    func addNew(_ payment: Payment, id: NameID) {
+        if id != noName, !staleIndexes.contains(.payments) { paymentIndex.insert(UInt64(UInt32(id)), Int32(payments.count)) }
+        payments.append(payment); paymentIDs.append(id)
     }
 
     /// Adds a customer master row; a later row for the same customer replaces the earlier one.

@@ -8,6 +8,9 @@ struct FilePiece: Sendable {
     var firstLine = 1
     /// True for the last piece: the file's closing findings come after it.
     var isLast = true
+    /// About how many records the piece holds (from the line numbers its cuts start at), to make
+    /// room for its rows at once; 0 when unknown.
+    var expectedRecords = 0
 
     static let whole = FilePiece()
 

@@ -1,3 +1,4 @@
+import SalesCloseConfiguration
 import SalesCloseCore
 
 /// The growing result of an import: interned names, rows and de-duplication indexes.
@@ -14,9 +15,9 @@ final class ImportState {
     var invoices = ByteInterner()
     /// Customer and product names, interned so a repeated name costs no allocation.
     var texts = ByteInterner()
-    /// Shipment and payment ids, for de-duplicating repeated exports.
-    var shipmentIDNames = ByteInterner()
-    var paymentIDNames = ByteInterner()
+    /// Shipment and payment ids, for de-duplicating repeated exports (compared, never shown).
+    var shipmentIDNames = ByteInterner(keepsTexts: false)
+    var paymentIDNames = ByteInterner(keepsTexts: false)
 
     var lines: [OrderLine] = []
     /// (order, line_no or sku) → index in `lines`.
@@ -28,8 +29,9 @@ final class ImportState {
     var payments: [Payment] = []
     var paymentIndex = FlatIndex<UInt64>()
     var paymentIDs: [NameID] = []
-    /// The indexes not rebuilt since a merge renumbered their rows (`PartialMerge`): rebuilt when a
-    /// later row of their kind is added, so rows that no later file repeats never pay for it.
+    /// The indexes not kept up to date, since a merge renumbered or appended their rows
+    /// (`PartialMerge`): each is rebuilt when a row of its kind that may repeat an earlier one
+    /// is added, so rows that nothing later repeats never pay for an index.
     var staleIndexes: RowKinds = []
 
     /// False for the state of a whole run, which is merged into nothing: it keeps no first rows.
@@ -63,29 +65,55 @@ final class ImportState {
         UInt64(UInt32(order)) << 32 | (lineNo != noName ? UInt64(UInt32(lineNo)) : UInt64(UInt32(sku)) | 1 << 31)
     }
 
-    /// Rebuilds the stale indexes, each sized for `capacity` rows of its kind (at least its rows).
-    func rebuildStaleIndexes(capacity: (lines: Int, shipments: Int, payments: Int) = (0, 0, 0)) {
-        if staleIndexes.contains(.lines) {
-            lineIndex = FlatIndex(capacity: max(capacity.lines, lines.count))
+    /// Rebuilds those of `kinds`' indexes that are stale, each sized for the room its rows have.
+    func rebuildStaleIndexes(_ kinds: RowKinds) {
+        let stale = staleIndexes.intersection(kinds)
+        if stale.contains(.lines) {
+            lineIndex = FlatIndex(capacity: lines.capacity)
             for (i, l) in lines.enumerated() { lineIndex.insert(ImportState.lineKey(order: l.order, lineNo: l.lineNo, sku: l.sku), Int32(i)) }
         }
-        if staleIndexes.contains(.shipments) {
-            shipmentIndex = FlatIndex(capacity: max(capacity.shipments, shipments.count))
+        if stale.contains(.shipments) {
+            shipmentIndex = FlatIndex(capacity: shipments.capacity)
             for (i, s) in shipments.enumerated() where shipmentIDs[i] != noName {
                 shipmentIndex.insert(ShipmentKey(id: shipmentIDs[i], order: s.order, lineNo: s.lineNo, sku: s.sku), Int32(i))
             }
         }
-        if staleIndexes.contains(.payments) {
-            paymentIndex = FlatIndex(capacity: max(capacity.payments, payments.count))
+        if stale.contains(.payments) {
+            paymentIndex = FlatIndex(capacity: payments.capacity)
             for i in payments.indices where paymentIDs[i] != noName { paymentIndex.insert(UInt64(UInt32(paymentIDs[i])), Int32(i)) }
         }
-        staleIndexes = []
+        staleIndexes.subtract(stale)
+    }
+
+    /// Drops the indexes, to be rebuilt only if a row that may repeat an earlier one is added:
+    /// a state adopted by a merge, whose later rows are mostly of keys it cannot hold.
+    func dropIndexes() {
+        lineIndex = FlatIndex(); shipmentIndex = FlatIndex(); paymentIndex = FlatIndex()
+        staleIndexes = [.lines, .shipments, .payments]
+    }
+
+    /// Makes room for `records` more rows of `table` (a piece whose line count is known), so
+    /// that neither its rows, their index nor the ids that grow with them grow and copy.
+    func expect(records: Int, of table: TableKind) {
+        guard records > 0 else { return }
+        switch table {
+        case .orders:
+            lines.reserveCapacity(lines.count + records)
+            lineIndex.reserve(lineIndex.count + records)
+        case .shipments:
+            shipments.reserveCapacity(shipments.count + records); shipmentIDs.reserveCapacity(shipmentIDs.count + records)
+            shipmentIndex.reserve(shipmentIndex.count + records); shipmentIDNames.reserve(shipmentIDNames.count + records)
+        case .payments:
+            payments.reserveCapacity(payments.count + records); paymentIDs.reserveCapacity(paymentIDs.count + records)
+            paymentIndex.reserve(paymentIndex.count + records); paymentIDNames.reserve(paymentIDNames.count + records)
+        case .customers: break
+        }
     }
 
     /// Makes room for `scale` times the rows read so far (a file read in pieces, after its first
-    /// piece), so that neither the rows, their indexes nor the ids that grow with them (orders,
-    /// shipment and payment ids) grow and copy as the other pieces merge.
-    /// Rows reserved and never written cost address space, not memory.
+    /// piece), so that neither the rows nor the ids that grow with them (orders, shipment and
+    /// payment ids) grow and copy as the other pieces merge; an index rebuilt later is sized
+    /// for the rows' room. Rows reserved and never written cost address space, not memory.
     func reserve(scale: Double) {
         func expected(_ count: Int) -> Int { Int((Double(count) * scale).rounded(.up)) }
         let counts = (lines: expected(lines.count), shipments: expected(shipments.count), payments: expected(payments.count))
@@ -96,11 +124,15 @@ final class ImportState {
         shipmentIDs.reserveCapacity(counts.shipments + counts.shipments / 8)
         payments.reserveCapacity(counts.payments + counts.payments / 8)
         paymentIDs.reserveCapacity(counts.payments + counts.payments / 8)
-        rebuildStaleIndexes(capacity: counts)
     }
 
     func hasCustomerName(_ customer: NameID) -> Bool {
         Int(customer) < customerNameOf.count && customerNameOf[Int(customer)] != noName
+    }
+
+    /// The customer's name so far (a `texts` id), or `noName`.
+    func customerName(_ customer: NameID) -> NameID {
+        Int(customer) < customerNameOf.count ? customerNameOf[Int(customer)] : noName
     }
 
     func hasProductName(_ sku: NameID) -> Bool {

@@ -67,9 +67,14 @@ public struct Importer: Sendable {
                 pieceJobs.append((file, .whole)); continue
             }
             let bounds = [RecordBoundaries.PieceStart(offset: 0, line: 1)] + cuts[file]
+            let last = bounds[bounds.count - 1]
             for (k, start) in bounds.enumerated() {
                 let end = k + 1 < bounds.count ? bounds[k + 1].offset : size
-                pieceJobs.append((file, FilePiece(range: start.offset..<end, firstLine: start.line, isLast: k + 1 == bounds.count)))
+                // The last piece's lines at the density of those before it.
+                let lines = k + 1 < bounds.count ? bounds[k + 1].line - start.line
+                    : last.offset > 0 ? Int(Double(last.line - 1) / Double(last.offset) * Double(size - last.offset)) + 1 : 0
+                pieceJobs.append((file, FilePiece(range: start.offset..<end, firstLine: start.line, isLast: k + 1 == bounds.count,
+                                                  expectedRecords: lines)))
             }
         }
         // In file order: the merge follows it, so a piece read early would only wait in memory.
@@ -217,7 +222,8 @@ public struct Importer: Sendable {
                                                encodingSource: source, delimiter: d))
             rowReader = laterPieceRowReader(path: path, encoding: encoding, delimiter: delimiter, dialect: dialect,
                                             globTable: globTable, report: state.files[fileIndex])
-            guard rowReader != nil else { return notRead }
+            guard let table = rowReader?.table else { return notRead }
+            state.expect(records: piece.expectedRecords, of: table)
             headerSeen = true
         }
         let reader = CSVReader()
@@ -254,6 +260,7 @@ public struct Importer: Sendable {
                     }
                     rowReader = self.rowReader(path: path, headers: headers, globTable: globTable, delimiter: delimiter,
                                                fileIndex: fileIndex, state: state)
+                    if let table = rowReader?.table { state.expect(records: piece.expectedRecords, of: table) }
                     return true
                 }
                 guard rowReader != nil else {

@@ -20,6 +20,10 @@ extension ImportState {
             adopt(part)
             return
         }
+        // A row whose order (a line), shipment id or payment id is new to this state repeats none
+        // of its rows: it is added without a lookup.
+        let newOrders = NameID(self.orders.count), newShipmentIDs = NameID(self.shipmentIDNames.count)
+        let newPaymentIDs = NameID(self.paymentIDNames.count)
         let orders = part.orders.merge(into: &self.orders), lineNumbers = part.lineNumbers.merge(into: &self.lineNumbers)
         let customers = part.customers.merge(into: &self.customers), skus = part.skus.merge(into: &self.skus)
         let regions = part.regions.merge(into: &self.regions), salespeople = part.salespeople.merge(into: &self.salespeople)
@@ -62,6 +66,7 @@ extension ImportState {
         } else {
             for (i, l) in part.lines.enumerated() {
                 let merged = line(l)
+                if merged.order >= newOrders { addNew(merged); continue }
                 add(merged, replacing: part.firstLines.isEmpty ? merged : part.firstLines[Int32(i)].map(line) ?? merged, file: file)
             }
         }
@@ -81,9 +86,10 @@ extension ImportState {
             staleIndexes.insert(.shipments)
         } else {
             for (i, s) in part.shipments.enumerated() {
-                let merged = shipment(s)
+                let merged = shipment(s), id = shipmentIDNames[part.shipmentIDs[i]]
+                if id == noName || id >= newShipmentIDs { addNew(merged, id: id); continue }
                 add(merged, replacing: part.firstShipments.isEmpty ? merged : part.firstShipments[Int32(i)].map(shipment) ?? merged,
-                    id: shipmentIDNames[part.shipmentIDs[i]], file: file)
+                    id: id, file: file)
             }
         }
         func payment(_ p: Payment) -> Payment {
@@ -103,9 +109,10 @@ extension ImportState {
             staleIndexes.insert(.payments)
         } else {
             for (i, p) in part.payments.enumerated() {
-                let merged = payment(p)
+                let merged = payment(p), id = paymentIDNames[part.paymentIDs[i]]
+                if id == noName || id >= newPaymentIDs { addNew(merged, id: id); continue }
                 add(merged, replacing: part.firstPayments.isEmpty ? merged : part.firstPayments[Int32(i)].map(payment) ?? merged,
-                    id: paymentIDNames[part.paymentIDs[i]], file: file)
+                    id: id, file: file)
             }
         }
         func info(_ c: CustomerInfo) -> CustomerInfo {
@@ -140,9 +147,10 @@ extension ImportState {
         regions = part.regions; salespeople = part.salespeople; channels = part.channels; categories = part.categories
         invoices = part.invoices; texts = part.texts
         shipmentIDNames = part.shipmentIDNames; paymentIDNames = part.paymentIDNames
-        lines = part.lines; lineIndex = part.lineIndex; shipments = part.shipments; shipmentIndex = part.shipmentIndex
-        shipmentIDs = part.shipmentIDs; payments = part.payments; paymentIndex = part.paymentIndex; paymentIDs = part.paymentIDs
-        staleIndexes = part.staleIndexes
+        // The rows, without their indexes: most rows merged later have keys new to this state.
+        lines = part.lines; shipments = part.shipments; shipmentIDs = part.shipmentIDs; payments = part.payments
+        paymentIDs = part.paymentIDs
+        dropIndexes()
         customerNameOf = part.customerNameOf; productNameOf = part.productNameOf; productCategoryOf = part.productCategoryOf
         customerMaster = part.customerMaster; customerMasterFile = part.customerMasterFile
         files = part.files; rejects = part.rejects; findings = part.findings

@@ -13,12 +13,18 @@ public struct ByteInterner {
     private var starts: [Int] = []        // per id, into `arena`
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
+    /// Per id, its text; empty for an interner of ids only.
     private var names: [String] = []
     private var lastID: NameID = noName
+    /// False for values only compared, never shown (shipment and payment ids): no text is made.
+    private let keepsTexts: Bool
 
-    public init() { slots = [UInt64](repeating: 0, count: 1024) }
+    public init(keepsTexts: Bool = true) {
+        slots = [UInt64](repeating: 0, count: 1024)
+        self.keepsTexts = keepsTexts
+    }
 
-    public var count: Int { names.count }
+    public var count: Int { lengths.count }
 
     /// The interned texts as a table (ids unchanged; the texts are distinct by construction).
     public var table: NameTable { NameTable(names) }
@@ -32,6 +38,17 @@ public struct ByteInterner {
     /// The id of `bytes`, interning them on first sight (as `text` when it is given: their text).
     public mutating func intern(_ bytes: UnsafeRawBufferPointer, text: String? = nil) -> NameID {
         if lastID != noName, equal(Int(lastID), bytes) { return lastID }
+        return lookUp(bytes, text: text)
+    }
+
+    /// `intern`, trying `expected` first (the id these bytes usually have, as a customer's name):
+    /// a match costs one comparison instead of a lookup.
+    public mutating func intern(_ bytes: UnsafeRawBufferPointer, expecting expected: NameID) -> NameID {
+        if expected != noName, equal(Int(expected), bytes) { return expected }
+        return intern(bytes)
+    }
+
+    private mutating func lookUp(_ bytes: UnsafeRawBufferPointer, text: String?) -> NameID {
         let tag = hash(bytes) >> 32
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: tag) & mask
@@ -44,13 +61,13 @@ public struct ByteInterner {
             }
             i = (i + 1) & mask
         }
-        let id = NameID(names.count)
+        let id = NameID(lengths.count)
         starts.append(arena.count)
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
-        names.append(text ?? String(decoding: bytes, as: UTF8.self))
+        if keepsTexts { names.append(text ?? String(decoding: bytes, as: UTF8.self)) }
         slots[i] = tag << 32 | UInt64(id + 1)
-        if names.count * 2 > slots.count { grow() }
+        if lengths.count * 2 > slots.count { grow() }
         lastID = id
         return id
     }
@@ -62,8 +79,9 @@ public struct ByteInterner {
     public func merge(into other: inout ByteInterner) -> IDMap {
         guard other.count > 0 else { other = self; return IDMap(ids: [], isIdentity: true) }
         return IDMap(ids: arena.withUnsafeBytes { arena in
-            (0..<names.count).map { id in
-                other.intern(UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))]), text: names[id])
+            (0..<count).map { id in
+                other.intern(UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))]),
+                             text: keepsTexts ? names[id] : nil)
             }
         }, isIdentity: false)
     }
@@ -74,7 +92,8 @@ public struct ByteInterner {
         var size = slots.count
         while count * 2 > size { size *= 2 }
         grow(to: size)
-        starts.reserveCapacity(count); lengths.reserveCapacity(count); names.reserveCapacity(count)
+        starts.reserveCapacity(count); lengths.reserveCapacity(count)
+        if keepsTexts { names.reserveCapacity(count) }
     }
 
     @inline(__always)

@@ -87,6 +87,12 @@ struct RowParser {
         return interner.intern(r[column])
     }
 
+    /// `optionalID`, trying the id the value usually has first.
+    func optionalID(_ r: CSVRecord, _ column: Int, _ interner: inout ByteInterner, expecting expected: NameID) -> NameID {
+        guard column >= 0, !isEmpty(r, column) else { return noName }
+        return interner.intern(r[column], expecting: expected)
+    }
+
     func date(_ r: CSVRecord, _ column: Int, _ field: String) throws(RowProblem) -> Day {
         switch dates.parse(r[column]) {
         case .success(let d): return d

@@ -139,7 +139,8 @@ struct TableRowReader {
         var cancelled = isCancelled(r)
         if parser.isEmpty(r, c.status), let earlier = head.cancelled { cancelled = earlier; filled = filled || c.status >= 0 }
         else if c.status >= 0 { head.cancelled = cancelled }
-        let customerName = Self.orEarlier(parser.optionalID(r, c.customerName, &state.texts), &head.customerName, &filled)
+        let customerName = Self.orEarlier(parser.optionalID(r, c.customerName, &state.texts, expecting: state.customerName(customer)),
+                                          &head.customerName, &filled)
         let region = Self.orEarlier(parser.optionalID(r, c.region, &state.regions), &head.region, &filled)
         let salesperson = Self.orEarlier(parser.optionalID(r, c.salesperson, &state.salespeople), &head.salesperson, &filled)
         let channel = Self.orEarlier(parser.optionalID(r, c.channel, &state.channels), &head.channel, &filled)
