@@ -345,3 +345,29 @@ extension ImporterTests {
             "2:4 cannot tell the encoding: the file is not UTF-8 (first non-UTF-8 byte at offset 24) and reads neither clearly as GB18030 (1 common hanzi, 1 rare or invalid sequences) nor as Windows-1252 (0 undefined bytes); set encoding = \"gb18030\" or \"windows-1252\" under [tables.<table>] (with files = [\"<this file's name>\"])"])
     }
 }
+
+extension ImporterTests {
+    /// The lines of an order seen for the first time are checked against each other, not the
+    /// index, until the order has many lines: repeats right after a line, after a rejected first
+    /// line, after other orders and past that many lines are all found.
+    @Test func repeatsWithinAFileAreFoundWhereverTheyAre() throws {
+        func line(_ order: String, _ no: Int, _ amount: String, date: String = "2026-08-03") -> String {
+            "\(order),\(no),\(date),C1,Acme,P\(no),1,,,\(amount),Open\n"
+        }
+        var text = Self.header + line("SO1", 1, "1.00") + line("SO1", 2, "2.00") + line("SO1", 1, "1.00")   // exact
+        text += line("SO2", 1, "5.00", date: "2026-13-01") + line("SO2", 1, "5.00") + line("SO2", 1, "6.00")  // reject, correction
+        text += line("SO1", 2, "3.00")                                                                        // correction, later
+        text += (1...70).map { line("SO3", $0, "\($0).00") }.joined()
+        text += line("SO3", 5, "5.00") + line("SO3", 70, "70.00") + line("SO2", 1, "6.00")                    // exact ×3
+        let (result, folder) = try importFiles([("orders.csv", utf8(text))])
+        defer { folder.remove() }
+        let file = result.files[0]
+        #expect(result.data.orderLines.count == 73)
+        #expect((file.rowsRead, file.rejected, file.superseded, file.exactDuplicates) == (80, 1, 6, 4))
+        #expect(result.data.orderLines.first { result.data.names.orders[$0.order] == "SO1" && $0.sku == result.data.names.skus.id(of: "P2") }?
+                    .amount == Money(minorUnits: 300))
+        let total: Int64 = result.data.orderLines.map(\.amount.minorUnits).reduce(0, +)
+        let expected: Int64 = 100 + 300 + 600 + Int64((1...70).reduce(0, +)) * 100
+        #expect(total == expected)
+    }
+}

@@ -25,6 +25,36 @@ import Testing
         }
     }
 
+    /// Values that ascend (an export sorted by its ids) are interned without slots until one
+    /// comes out of order; two interners merged give the ids one interner over both parts gives,
+    /// whether the later part is appended as it is (both ascending, the later after the earlier)
+    /// or value by value.
+    @Test func ascendingRunsAndMergesGiveTheIdsOfOnePass() async {
+        await propertyCheck(input: Gen.int(in: 0...300).array(of: 1...300)) { numbers in
+            let byBytes = { (a: String, b: String) in Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
+            let sortedCount = numbers[0] % (numbers.count + 1)
+            // Sorted codes ("A1" before "A10" before "A2"), then repeats and values out of order.
+            let values = Set(numbers.prefix(sortedCount).map { "A\($0)" }).sorted(by: byBytes)
+                + numbers.dropFirst(sortedCount).map { $0 % 3 == 0 ? "A\($0 / 2)" : "A\($0)" }
+            let (ids, whole) = intern(values)
+            var firstIndex: [String: NameID] = [:]
+            for (value, id) in zip(values, ids) {
+                if let known = firstIndex[value] { #expect(known == id) } else { firstIndex[value] = id }
+                #expect(whole[id] == value)
+            }
+            let cut = numbers[numbers.count - 1] % (values.count + 1)
+            var (earlierIDs, earlier) = intern(Array(values[..<cut]))
+            let (laterIDs, later) = intern(Array(values[cut...]))
+            let map = later.merge(into: &earlier)
+            #expect(earlierIDs + laterIDs.map { map[$0] } == ids)
+            #expect(earlier.table.names == whole.table.names)
+            // The merged interner goes on as the whole one would.
+            let again = values.map { v in var s = v; return s.withUTF8 { earlier.intern(UnsafeRawBufferPointer($0)) } }
+            #expect(again == ids)
+            #expect(earlier.count == whole.count)
+        }
+    }
+
     @Test func valuesAreKeptExactly() {
         let (ids, interner) = intern(["A1", "A1 ", " A1", "a1", "A1", "订单", "订单 "])
         #expect(ids == [0, 1, 2, 3, 0, 4, 5])

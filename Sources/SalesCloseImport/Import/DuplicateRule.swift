@@ -35,19 +35,46 @@ extension ImportState {
         if existing == count {
             rows.append(row)
         } else {
-            let old = rows[Int(existing)]
-            countReplacement(of: Int(source(old).file), by: file, identical: identical(old, first ?? row))
-            if keepsFirstRows, firstRows[existing] == nil { firstRows[existing] = old }
-            rows[Int(existing)] = row
+            replace(at: existing, with: row, replacing: first, file: file, rows: &rows, firstRows: &firstRows, source: source,
+                    identical: identical)
         }
+    }
+
+    /// `row` replaces row `existing`, which has its key.
+    private func replace<Row>(at existing: Int32, with row: Row, replacing first: Row?, file: Int, rows: inout [Row],
+                              firstRows: inout [Int32: Row], source: (Row) -> SourceRef, identical: (Row, Row) -> Bool) {
+        let old = rows[Int(existing)]
+        countReplacement(of: Int(source(old).file), by: file, identical: identical(old, first ?? row))
+        if keepsFirstRows, firstRows[existing] == nil { firstRows[existing] = old }
+        rows[Int(existing)] = row
+    }
+
+    /// Notes that the order just read was seen for the first time: its lines, read one after
+    /// another as exports write them, are checked against each other instead of the index.
+    func beginFreshOrder(_ order: NameID) {
+        freshOrder = order
+        freshLines.removeAll(keepingCapacity: true)
     }
 
     /// Adds an order line; a line with a key seen before replaces the earlier one.
     func add(_ line: OrderLine, replacing first: OrderLine? = nil, file: Int) {
+        let key = ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku)
+        if line.order == freshOrder {
+            if let earlier = freshLines.first(where: { $0.key == key }) {
+                replace(at: earlier.row, with: line, replacing: first, file: file, rows: &lines, firstRows: &firstLines,
+                        source: \.source, identical: sameContent)
+                return
+            }
+            if freshLines.count < ImportState.freshLinesLimit {
+                freshLines.append((key, Int32(lines.count)))
+                addNew(line)
+                return
+            }
+            freshOrder = noName   // an order of many lines: the index from here on
+        }
         if staleIndexes.contains(.lines) { rebuildStaleIndexes(.lines) }
-        replaceOrAppend(line, replacing: first, key: ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku),
-                        file: file, rows: &lines, index: &lineIndex, firstRows: &firstLines, source: \.source,
-                        identical: sameContent)
+        replaceOrAppend(line, replacing: first, key: key, file: file, rows: &lines, index: &lineIndex, firstRows: &firstLines,
+                        source: \.source, identical: sameContent)
     }
 
     /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.

@@ -32,7 +32,13 @@ final class ImportState {
     /// The indexes not kept up to date, since a merge renumbered or appended their rows
     /// (`PartialMerge`): each is rebuilt when a row of its kind that may repeat an earlier one
     /// is added, so rows that nothing later repeats never pay for an index.
-    var staleIndexes: RowKinds = []
+    var staleIndexes: RowKinds = [.lines, .shipments, .payments]
+    /// The order whose first line was read last, and the keys and rows of its lines so far
+    /// (`beginFreshOrder`); `noName` once rows are merged, or the order has more lines than
+    /// `freshLinesLimit`.
+    var freshOrder = noName
+    var freshLines: [(key: UInt64, row: Int32)] = []
+    static let freshLinesLimit = 64
 
     /// False for the state of a whole run, which is merged into nothing: it keeps no first rows.
     let keepsFirstRows: Bool
@@ -93,19 +99,18 @@ final class ImportState {
     }
 
     /// Makes room for `records` more rows of `table` (a piece whose line count is known), so
-    /// that neither its rows, their index nor the ids that grow with them grow and copy.
+    /// that neither its rows nor the ids that grow with them grow and copy (an index is rebuilt
+    /// for the rows' room).
     func expect(records: Int, of table: TableKind) {
         guard records > 0 else { return }
         switch table {
-        case .orders:
-            lines.reserveCapacity(lines.count + records)
-            lineIndex.reserve(lineIndex.count + records)
+        case .orders: lines.reserveCapacity(lines.count + records)
         case .shipments:
             shipments.reserveCapacity(shipments.count + records); shipmentIDs.reserveCapacity(shipmentIDs.count + records)
-            shipmentIndex.reserve(shipmentIndex.count + records); shipmentIDNames.reserve(shipmentIDNames.count + records)
+            shipmentIDNames.reserve(shipmentIDNames.count + records)
         case .payments:
             payments.reserveCapacity(payments.count + records); paymentIDs.reserveCapacity(paymentIDs.count + records)
-            paymentIndex.reserve(paymentIndex.count + records); paymentIDNames.reserve(paymentIDNames.count + records)
+            paymentIDNames.reserve(paymentIDNames.count + records)
         case .customers: break
         }
     }

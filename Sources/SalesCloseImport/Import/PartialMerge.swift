@@ -16,6 +16,7 @@ extension ImportState {
     /// (a later piece of it). `part` is used up: its rows may be moved out of it.
     func merge(_ part: ImportState, as file: Int) {
         precondition(part.files.count == 1 && (file == files.count || file == files.count - 1))
+        freshOrder = noName
         if files.isEmpty {
             adopt(part)
             return

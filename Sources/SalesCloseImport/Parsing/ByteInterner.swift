@@ -6,10 +6,16 @@ import SalesCloseCore
 /// Values are kept exactly: `"A1 "` and `"A1"` are different codes, as in the source.
 ///
 /// Each slot holds 32 bits of the value's hash (which also pick the slot, so growing needs no
-/// rehashing) and `id + 1`, so a probe touches the stored bytes only when the hashes agree. The last value looked up is
-/// remembered, since consecutive rows often repeat it (the lines of one order).
+/// rehashing) and `id + 1`, so a probe touches the stored bytes only when the hashes agree. The
+/// last value looked up is remembered, since consecutive rows often repeat it (the lines of one
+/// order).
+///
+/// While the values come in ascending byte order (ids of an export sorted by them: orders,
+/// shipments, payments), each new one is only compared with the last: no value before it can
+/// equal it, so no slots are kept until the first value out of order builds them.
 public struct ByteInterner {
-    private var slots: [UInt64]
+    /// Empty while the values ascend.
+    private var slots: [UInt64] = []
     private var starts: [Int] = []        // per id, into `arena`
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
@@ -18,11 +24,12 @@ public struct ByteInterner {
     private var lastID: NameID = noName
     /// False for values only compared, never shown (shipment and payment ids): no text is made.
     private let keepsTexts: Bool
+    /// True while every value is greater than the one before it (and `slots` is empty).
+    private var ascending = true
+    /// The values to make room for when the slots are built.
+    private var reserved = 0
 
-    public init(keepsTexts: Bool = true) {
-        slots = [UInt64](repeating: 0, count: 1024)
-        self.keepsTexts = keepsTexts
-    }
+    public init(keepsTexts: Bool = true) { self.keepsTexts = keepsTexts }
 
     public var count: Int { lengths.count }
 
@@ -38,6 +45,13 @@ public struct ByteInterner {
     /// The id of `bytes`, interning them on first sight (as `text` when it is given: their text).
     public mutating func intern(_ bytes: UnsafeRawBufferPointer, text: String? = nil) -> NameID {
         if lastID != noName, equal(Int(lastID), bytes) { return lastID }
+        if ascending {
+            if lengths.isEmpty || follows(bytes, lengths.count - 1) {
+                lastID = append(bytes, text: text)
+                return lastID
+            }
+            buildSlots()
+        }
         return lookUp(bytes, text: text)
     }
 
@@ -61,39 +75,58 @@ public struct ByteInterner {
             }
             i = (i + 1) & mask
         }
+        let id = append(bytes, text: text)
+        slots[i] = tag << 32 | UInt64(id + 1)
+        if lengths.count * 2 > slots.count { grow(to: slots.count * 2) }
+        lastID = id
+        return id
+    }
+
+    /// Stores a new value and returns its id.
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeRawBufferPointer, text: String?) -> NameID {
         let id = NameID(lengths.count)
         starts.append(arena.count)
         lengths.append(Int32(bytes.count))
         arena.append(contentsOf: bytes)
         if keepsTexts { names.append(text ?? String(decoding: bytes, as: UTF8.self)) }
-        slots[i] = tag << 32 | UInt64(id + 1)
-        if lengths.count * 2 > slots.count { grow() }
-        lastID = id
         return id
     }
 
     /// Interns these values into `other` in id order and returns the map from these ids to
     /// `other`'s: since ids follow first sight, a later part of the input merged this way gets the
     /// ids one pass over the whole input would have given. An empty `other` becomes a copy of
-    /// this interner (the map is the identity).
+    /// this interner (the map is the identity); values that all follow `other`'s, both
+    /// ascending, are appended as they are (the map adds `other`'s count).
     public func merge(into other: inout ByteInterner) -> IDMap {
-        guard other.count > 0 else { other = self; return IDMap(ids: [], isIdentity: true) }
-        return IDMap(ids: arena.withUnsafeBytes { arena in
-            (0..<count).map { id in
-                other.intern(UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))]),
-                             text: keepsTexts ? names[id] : nil)
+        guard other.count > 0 else { other = self; return IDMap(offset: 0) }
+        guard count > 0 else { return IDMap(offset: 0) }
+        return arena.withUnsafeBytes { arena in
+            func value(_ id: Int) -> UnsafeRawBufferPointer {
+                UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))])
             }
-        }, isIdentity: false)
+            if ascending, other.ascending, other.follows(value(0), other.count - 1) {
+                let offset = other.count, arenaOffset = other.arena.count
+                other.arena.append(contentsOf: arena)
+                other.starts.append(contentsOf: starts.lazy.map { $0 + arenaOffset })
+                other.lengths.append(contentsOf: lengths)
+                if other.keepsTexts { other.names.append(contentsOf: keepsTexts ? names : (0..<count).map { String(decoding: value($0), as: UTF8.self) }) }
+                other.lastID = noName
+                return IDMap(offset: NameID(offset))
+            }
+            return IDMap(ids: (0..<count).map { id in other.intern(value(id), text: keepsTexts ? names[id] : nil) })
+        }
     }
 
     /// Makes room for `count` values in all without growing.
     public mutating func reserve(_ count: Int) {
+        starts.reserveCapacity(count); lengths.reserveCapacity(count)
+        if keepsTexts { names.reserveCapacity(count) }
+        if ascending { reserved = max(reserved, count); return }
         guard count * 2 > slots.count else { return }
         var size = slots.count
         while count * 2 > size { size *= 2 }
         grow(to: size)
-        starts.reserveCapacity(count); lengths.reserveCapacity(count)
-        if keepsTexts { names.reserveCapacity(count) }
     }
 
     @inline(__always)
@@ -104,8 +137,34 @@ public struct ByteInterner {
         return arena.withUnsafeBytes { sameBytes($0.baseAddress! + starts[id], bytes.baseAddress!, n) }
     }
 
-    private mutating func grow(to size: Int? = nil) {
-        var bigger = [UInt64](repeating: 0, count: size ?? slots.count * 2)
+    /// Whether `bytes` come after value `id` in byte order (a prefix comes first).
+    @inline(__always)
+    private func follows(_ bytes: UnsafeRawBufferPointer, _ id: Int) -> Bool {
+        let n = Int(lengths[id])
+        let common = min(n, bytes.count)
+        let order = common == 0 ? 0 : arena.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress! + starts[id], common) }
+        return order > 0 || (order == 0 && bytes.count > n)
+    }
+
+    /// Ends the ascending run: the slots of every value so far.
+    private mutating func buildSlots() {
+        ascending = false
+        var size = 1024
+        while max(count, reserved) * 2 > size { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        arena.withUnsafeBytes { arena in
+            for id in 0..<count {
+                let tag = hash(UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))])) >> 32
+                var i = Int(truncatingIfNeeded: tag) & mask
+                while slots[i] != 0 { i = (i + 1) & mask }
+                slots[i] = tag << 32 | UInt64(id + 1)
+            }
+        }
+    }
+
+    private mutating func grow(to size: Int) {
+        var bigger = [UInt64](repeating: 0, count: size)
         let mask = bigger.count - 1
         for slot in slots where slot != 0 {
             var i = Int(truncatingIfNeeded: slot >> 32) & mask
@@ -135,12 +194,15 @@ private func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -
 
 /// The ids of one interner's values in another (`ByteInterner.merge(into:)`).
 public struct IDMap {
-    /// By id; empty when the ids are the same.
+    /// By id; empty when each id maps to itself plus `offset`.
     let ids: [NameID]
-    let isIdentity: Bool
+    let offset: NameID
+
+    init(ids: [NameID]) { self.ids = ids; offset = 0 }
+    init(offset: NameID) { ids = []; self.offset = offset }
 
     @inline(__always)
-    public subscript(id: NameID) -> NameID { isIdentity || id == noName ? id : ids[Int(id)] }
+    public subscript(id: NameID) -> NameID { id == noName ? id : ids.isEmpty ? id + offset : ids[Int(id)] }
 }
 
 /// A fast 64-bit hash of a byte string (8 bytes per step, multiply-xorshift mixing).

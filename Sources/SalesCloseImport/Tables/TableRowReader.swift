@@ -61,7 +61,9 @@ struct TableRowReader {
                 quantity: Quantity(thousandths: try parser.number(r, c.quantity, "quantity", scale: 3)),
                 amount: try parser.optionalNumber(r, c.amount, "amount", scale: 2).map(Money.init(minorUnits:)),
                 source: source)
-            state.add(shipment, id: parser.optionalID(r, c.shipmentID, &state.shipmentIDNames), file: fileIndex)
+            let known = state.shipmentIDNames.count, id = parser.optionalID(r, c.shipmentID, &state.shipmentIDNames)
+            // A shipment of an id seen for the first time repeats no earlier one.
+            if id == noName || Int(id) >= known { state.addNew(shipment, id: id) } else { state.add(shipment, id: id, file: fileIndex) }
         case .payments:
             let payment = Payment(
                 customer: try parser.id(r, c.customer, "customer_id", &state.customers),
@@ -70,7 +72,8 @@ struct TableRowReader {
                 order: parser.optionalID(r, c.orderID, &state.orders),
                 invoice: parser.optionalID(r, c.invoice, &state.invoices),
                 source: source)
-            state.add(payment, id: parser.optionalID(r, c.paymentID, &state.paymentIDNames), file: fileIndex)
+            let known = state.paymentIDNames.count, id = parser.optionalID(r, c.paymentID, &state.paymentIDNames)
+            if id == noName || Int(id) >= known { state.addNew(payment, id: id) } else { state.add(payment, id: id, file: fileIndex) }
         case .customers:
             let customer = try parser.id(r, c.customer, "customer_id", &state.customers)
             var info = CustomerInfo()
@@ -107,7 +110,9 @@ struct TableRowReader {
     }
 
     private mutating func orderLine(_ r: CSVRecord, _ state: ImportState, _ source: SourceRef) throws(RowProblem) -> OrderLine {
+        let known = state.orders.count
         let order = try parser.id(r, c.orderID, "order_id", &state.orders)
+        if Int(order) >= known { state.beginFreshOrder(order) }
         if order != head.order { head = OrderHead(order: order) }
         if firstOrder == noName { firstOrder = order }
         var filled = false
