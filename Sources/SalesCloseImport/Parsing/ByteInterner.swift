@@ -16,8 +16,9 @@ import SalesCloseCore
 public struct ByteInterner {
     /// Empty while the values ascend.
     private var slots: [UInt64] = []
-    private var starts: [Int] = []        // per id, into `arena`
-    private var lengths: [Int32] = []
+    /// Per id, the end of its bytes in `arena` (values are stored in id order, so a value
+    /// starts where the one before it ends): one array to read for a value's place and length.
+    private var ends: [Int] = []
     private var arena: [UInt8] = []
     /// Per id, its text; empty for an interner of ids only.
     private var names: [String] = []
@@ -31,7 +32,7 @@ public struct ByteInterner {
 
     public init(keepsTexts: Bool = true) { self.keepsTexts = keepsTexts }
 
-    public var count: Int { lengths.count }
+    public var count: Int { ends.count }
 
     /// The interned texts as a table (ids unchanged; the texts are distinct by construction).
     public var table: NameTable { NameTable(names) }
@@ -46,7 +47,7 @@ public struct ByteInterner {
     public mutating func intern(_ bytes: UnsafeRawBufferPointer, text: String? = nil) -> NameID {
         if lastID != noName, equal(Int(lastID), bytes) { return lastID }
         if ascending {
-            if lengths.isEmpty || follows(bytes, lengths.count - 1) {
+            if ends.isEmpty || follows(bytes, ends.count - 1) {
                 lastID = append(bytes, text: text)
                 return lastID
             }
@@ -77,7 +78,7 @@ public struct ByteInterner {
         }
         let id = append(bytes, text: text)
         slots[i] = tag << 32 | UInt64(id + 1)
-        if lengths.count * 2 > slots.count { grow(to: slots.count * 2) }
+        if ends.count * 2 > slots.count { grow(to: slots.count * 2) }
         lastID = id
         return id
     }
@@ -85,10 +86,9 @@ public struct ByteInterner {
     /// Stores a new value and returns its id.
     @inline(__always)
     private mutating func append(_ bytes: UnsafeRawBufferPointer, text: String?) -> NameID {
-        let id = NameID(lengths.count)
-        starts.append(arena.count)
-        lengths.append(Int32(bytes.count))
+        let id = NameID(ends.count)
         arena.append(contentsOf: bytes)
+        ends.append(arena.count)
         if keepsTexts { names.append(text ?? String(decoding: bytes, as: UTF8.self)) }
         return id
     }
@@ -103,13 +103,12 @@ public struct ByteInterner {
         guard count > 0 else { return IDMap(offset: 0) }
         return arena.withUnsafeBytes { arena in
             func value(_ id: Int) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))])
+                UnsafeRawBufferPointer(rebasing: arena[span(id)])
             }
             if ascending, other.ascending, other.follows(value(0), other.count - 1) {
                 let offset = other.count, arenaOffset = other.arena.count
                 other.arena.append(contentsOf: arena)
-                other.starts.append(contentsOf: starts.lazy.map { $0 + arenaOffset })
-                other.lengths.append(contentsOf: lengths)
+                other.ends.append(contentsOf: ends.lazy.map { $0 + arenaOffset })
                 if other.keepsTexts { other.names.append(contentsOf: keepsTexts ? names : (0..<count).map { String(decoding: value($0), as: UTF8.self) }) }
                 other.lastID = noName
                 return IDMap(offset: NameID(offset))
@@ -120,7 +119,7 @@ public struct ByteInterner {
 
     /// Makes room for `count` values in all without growing.
     public mutating func reserve(_ count: Int) {
-        starts.reserveCapacity(count); lengths.reserveCapacity(count)
+        ends.reserveCapacity(count)
         if keepsTexts { names.reserveCapacity(count) }
         if ascending { reserved = max(reserved, count); return }
         guard count * 2 > slots.count else { return }
@@ -131,18 +130,22 @@ public struct ByteInterner {
 
     @inline(__always)
     private func equal(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let n = Int(lengths[id])
+        let place = span(id), n = place.count
         guard n == bytes.count else { return false }
         if n == 0 { return true }
-        return arena.withUnsafeBytes { sameBytes($0.baseAddress! + starts[id], bytes.baseAddress!, n) }
+        return arena.withUnsafeBytes { sameBytes($0.baseAddress! + place.lowerBound, bytes.baseAddress!, n) }
     }
+
+    /// Where value `id` is in `arena`.
+    @inline(__always)
+    private func span(_ id: Int) -> Range<Int> { (id == 0 ? 0 : ends[id - 1])..<ends[id] }
 
     /// Whether `bytes` come after value `id` in byte order (a prefix comes first).
     @inline(__always)
     private func follows(_ bytes: UnsafeRawBufferPointer, _ id: Int) -> Bool {
-        let n = Int(lengths[id])
+        let place = span(id), n = place.count
         let common = min(n, bytes.count)
-        let order = common == 0 ? 0 : arena.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress! + starts[id], common) }
+        let order = common == 0 ? 0 : arena.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress! + place.lowerBound, common) }
         return order > 0 || (order == 0 && bytes.count > n)
     }
 
@@ -155,7 +158,7 @@ public struct ByteInterner {
         let mask = size - 1
         arena.withUnsafeBytes { arena in
             for id in 0..<count {
-                let tag = hash(UnsafeRawBufferPointer(rebasing: arena[starts[id]..<(starts[id] + Int(lengths[id]))])) >> 32
+                let tag = hash(UnsafeRawBufferPointer(rebasing: arena[span(id)])) >> 32
                 var i = Int(truncatingIfNeeded: tag) & mask
                 while slots[i] != 0 { i = (i + 1) & mask }
                 slots[i] = tag << 32 | UInt64(id + 1)
