@@ -1,3 +1,4 @@
+import PropertyBased
 import SalesCloseTestSupport
 import Testing
 @testable import SalesCloseImport
@@ -87,5 +88,54 @@ import Testing
         #expect(try !FileScan.scan(path: folder.write("g.csv", bytes: [0xBF, 0xCD, 0xBB, 0xA7, 0x0A])).isValidUTF8)
         // A truncated multi-byte sequence at the end is not valid UTF-8.
         #expect(try !FileScan.scan(path: folder.write("t.csv", bytes: [0x41, 0xE5, 0xAE])).isValidUTF8)
+    }
+}
+
+/// Plain lines split without libcsv (`PlainLine`) give what libcsv alone gives, on any bytes:
+/// the same records, lines, unreadable records and piece ends, whatever the chunk size.
+@Suite struct PlainLineTests {
+    struct Reading: Equatable {
+        var records: [String] = []
+        var unreadable: [String] = []
+        var endedInsideRecord = false
+    }
+
+    func read(_ path: String, plain: Bool, chunk: Int, delimiter: UInt8, range: Range<Int>?) -> Reading {
+        var options = CSVReader.Options(delimiter: delimiter)
+        options.splitsPlainLines = plain
+        options.chunkSize = chunk
+        options.range = range
+        var reading = Reading()
+        let reader = CSVReader()
+        try? reader.read(path: path, options: options, onUnreadable: { bad in
+            reading.unreadable.append("\(bad.line):\(bad.column):\(bad.start)")
+            return true
+        }) { r in
+            reading.records.append("\(r.line)-\(r.endLine):" + (0..<r.count).map { "[\(r.string($0))]" }.joined())
+            return true
+        }
+        reading.endedInsideRecord = reader.endedInsideRecord
+        return reading
+    }
+
+    @Test func agreesWithLibcsvAlone() async {
+        // Mostly plain fields, with quotes (whole, doubled, inside, unclosed), CRs, blank lines.
+        let pieces = ["a", "bc", "12.50", ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "\"q,x\"", "\"\"", " ", "\"a\"b", ";", "订"]
+        await propertyCheck(count: 300, input: Gen.int(in: 0...(pieces.count * 8 - 1)).array(of: 0...120)) { picks in
+            let text = picks.map { pieces[$0 % pieces.count] }.joined()
+            let folder = try! TemporaryFolder()
+            defer { folder.remove() }
+            let path = try! folder.write("p.csv", text)
+            let size = text.utf8.count
+            let chunk = 1 + (picks.first ?? 0) % 9
+            let delimiter: UInt8 = (picks.last ?? 0) % 5 == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
+            let cut = picks.count > 1 ? picks[1] % (size + 1) : 0
+            for range in [nil, 0..<cut, cut..<size] as [Range<Int>?] {
+                for chunkSize in [chunk, 1 << 20] {
+                    #expect(read(path, plain: true, chunk: chunkSize, delimiter: delimiter, range: range)
+                                == read(path, plain: false, chunk: chunkSize, delimiter: delimiter, range: range))
+                }
+            }
+        }
     }
 }

@@ -2,7 +2,8 @@ import CLibCSV
 import Glibc
 import SalesCloseCore
 
-/// Streams a CSV file (memory-mapped) through libcsv in 1 MiB chunks and hands each record to a callback,
+/// Streams a CSV file (memory-mapped) through libcsv in 1 MiB chunks (its plain lines split without it,
+/// `PlainLine`) and hands each record to a callback,
 /// with the line it starts on. The only file in the project that calls `csv_*`. A file that cannot
 /// be opened or parsed at all throws a `Diagnostic`.
 ///
@@ -23,6 +24,8 @@ public final class CSVReader {
         public var range: Range<Int>?
         /// The number of the piece's first line (1 for the whole file).
         public var firstLine = 1
+        /// Whether plain lines are split without libcsv (`PlainLine`); off only to compare the two.
+        public var splitsPlainLines = true
         /// Told after each chunk how many bytes it held and how many lines it ended (progress).
         public var onChunk: (@Sendable (_ bytes: Int, _ lines: Int) -> Void)?
         public init(delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8, dialect: CSVDialect = CSVDialect()) {
@@ -111,10 +114,30 @@ public final class CSVReader {
         let all = file.bytes
         let range = options.range?.clamped(to: 0..<all.count) ?? 0..<all.count
         var offset = range.lowerBound == 0 ? options.encoding.byteOrderMarkLength(all) : range.lowerBound
-        func parse(_ rfc: UnsafeRawBufferPointer) throws {
+        func libcsv(_ rfc: UnsafeRawBufferPointer) throws {
             guard rfc.count > 0 else { return }
             if csv_parse(parser, rfc.baseAddress, rfc.count, fieldCallback, recordCallback, context) != rfc.count {
                 throw Diagnostic(.error, code: "malformed", file: path, line: line, message: String(cString: csv_strerror(csv_error(parser))))
+            }
+        }
+        // Plain lines (`PlainLine`) are split here while libcsv is between records (ROW_NOT_BEGUN
+        // = 0 in libcsv.c); libcsv reads the others a line at a time, and a record over several
+        // lines to its end.
+        let splitsPlainLines = options.splitsPlainLines && ![10, 13, 34].contains(options.delimiter)
+        var spans: [Int] = []
+        func parse(_ rfc: UnsafeRawBufferPointer) throws {
+            guard splitsPlainLines, let base = rfc.baseAddress else { try libcsv(rfc); return }
+            var i = 0
+            while i < rfc.count && !stopped {
+                while parser.pointee.pstate == 0, i < rfc.count, !stopped,
+                      let next = PlainLine.read(base, from: i, count: rfc.count, delimiter: options.delimiter, spans: &spans) {
+                    endPlainRecord(base, spans)
+                    i = next
+                }
+                guard i < rfc.count, !stopped else { return }
+                let lineEnd = memchr(base + i, 10, rfc.count - i).map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? rfc.count
+                try libcsv(UnsafeRawBufferPointer(rebasing: rfc[i..<lineEnd]))
+                i = lineEnd
             }
         }
         func feed(_ utf8: UnsafeRawBufferPointer) throws {
@@ -153,6 +176,14 @@ public final class CSVReader {
         }
         csv_fini(parser, fieldCallback, recordCallback, context)
         return nil
+    }
+
+    /// A record of a plain line: its fields (`spans` from `base`), as libcsv would have given them.
+    private func endPlainRecord(_ base: UnsafeRawPointer, _ spans: [Int]) {
+        recordLine = line
+        var k = 0
+        while k < spans.count { record.append(base + spans[k], spans[k + 1]); k += 2 }
+        endRecord(10)
     }
 
     fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {
