@@ -16,7 +16,7 @@ swift build -c release --scratch-path "$scratch" --target SalesCloseFuzz -Xswift
 # output-file-map.json names (a deleted source's stale object stays in the folder), for a C
 # module every object of its folder.
 objects=()
-for module in SalesCloseFuzz SalesCloseImport SalesCloseConfiguration SalesCloseCore TOMLKit CTOML Crypto \
+for module in SalesCloseFuzz SalesCloseImport SalesCloseConfiguration SalesCloseForecast SalesCloseCore TOMLKit CTOML Crypto \
               CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper; do
   dir="$scratch/release/$module.build"
   if [ -f "$dir/output-file-map.json" ]; then

@@ -38,14 +38,6 @@ public struct FlatIndex<Key: FlatKey>: Sendable {
         return [Key](unsafeUninitializedCapacity: size) { _, initialized in initialized = size }
     }
 
-    /// Makes room for `capacity` keys in all without growing.
-    @inlinable
-    public mutating func reserve(_ capacity: Int) {
-        var size = keys.count
-        while size * 7 < capacity * 10 { size *= 2 }
-        if size > keys.count { rehash(size) }
-    }
-
     /// The row index stored for `key`, or nil.
     @inlinable
     public subscript(key: Key) -> Int32? {
@@ -95,13 +87,10 @@ public struct FlatIndex<Key: FlatKey>: Sendable {
     }
 
     @usableFromInline
-    mutating func grow() { rehash(keys.count * 2) }
-
-    @usableFromInline
-    mutating func rehash(_ size: Int) {
+    mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = FlatIndex.emptyKeys(size)
-        values = [Int32](repeating: 0, count: size)
+        keys = FlatIndex.emptyKeys(oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
         stored = 0
         for i in oldKeys.indices where oldValues[i] != 0 { insert(oldKeys[i], oldValues[i] - 1) }
     }
