@@ -21,4 +21,21 @@ public struct KeyTextRank: Sendable {
     }
 
     public subscript(level: ActualsLevel, key: NameID) -> Int32 { ranks[level.order][Int(key)] }
+
+    /// The indices of `count` entries in (period, level, key text) order, the order of the
+    /// actuals and delivery tables: `entry(i)` is entry i's period (a month index), level and key,
+    /// distinct for distinct entries. One packed word per entry is sorted, not the entries.
+    public func order(count: Int, _ entry: (Int) -> (period: Int32, level: ActualsLevel, key: NameID)) -> [Int] {
+        var first = Int32.max
+        for i in 0..<count { first = min(first, entry(i).period) }
+        var packed: [(word: UInt64, index: Int32)] = []
+        packed.reserveCapacity(count)
+        for i in 0..<count {
+            let (period, level, key) = entry(i)
+            let word = UInt64(period - first) << 36 | UInt64(level.order) << 32 | UInt64(UInt32(self[level, key]))
+            packed.append((word, Int32(i)))
+        }
+        packed.sort { $0.word != $1.word ? $0.word < $1.word : $0.index < $1.index }
+        return packed.map { Int($0.index) }
+    }
 }

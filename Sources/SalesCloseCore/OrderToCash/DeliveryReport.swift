@@ -123,11 +123,9 @@ public struct DeliveryReport: Sendable {
 
         let names = data.names
         let rank = KeyTextRank(cells.lazy.map { ($0.level, $0.key) }, names: names)
-        self.rows = zip(cells, figures).map { c, f in
-            (Row(month: Month(index: c.period), level: c.level, key: c.key, figures: f), rank[c.level, c.key])
+        self.rows = rank.order(count: cells.count) { (cells[$0].period, cells[$0].level, cells[$0].key) }.map { i in
+            Row(month: Month(index: cells[i].period), level: cells[i].level, key: cells[i].key, figures: figures[i])
         }
-        .sorted { ($0.0.month, $0.0.level, $0.1) < ($1.0.month, $1.0.level, $1.1) }
-        .map(\.0)
         self.periodTotal = periodTotal
         func lineText(_ o: OverdueLine) -> (String, String) {
             (names.orders[lines[o.line].order], names.lineNumbers[lines[o.line].lineNo])

@@ -8,10 +8,7 @@ extension MonthlyActuals {
     public func tableBlocks(names: SalesData.Names) -> TableBlocks {
         let rank = KeyTextRank(keys.lazy.map { ($0.level, $0.key) }, names: names)
         let keys = keys
-        let order = keys.indices.sorted {
-            let a = keys[$0], b = keys[$1]
-            return (a.month, a.level, rank[a.level, a.key]) < (b.month, b.level, rank[b.level, b.key])
-        }
+        let order = rank.order(count: keys.count) { (keys[$0].month.index, keys[$0].level, keys[$0].key) }
         return TableBlocks(name: "actuals_monthly", columns: [
             .init("month", .month), .init("level", .text), .init("key", .text), .init("revenue", .money),
             .init("quantity", .quantity), .init("order_count", .integer), .init("customer_count", .integer),
