@@ -78,10 +78,7 @@ public struct CloseRun {
         let allFindings = imported.findings + close.findings
         let findings = findingsTable(allFindings)
         let clock = ContinuousClock()
-        let packStart = clock.now
-        let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
-                                    findings: allFindings, shownRejects: rejects).pack()
-        var packTime = clock.now - packStart
+        var packTime = Duration.zero
         let output = OutputFolder(root: options.outputFolder)
         return try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in
@@ -91,15 +88,27 @@ public struct CloseRun {
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
                     progress?.advance(by: 1)
                 }
-                try close.forEachTable(write)
-                try writeRejects(imported.rejects, in: folder)
-                try write(TableBlocks(findings))
+                // The workbook is laid out and written beside the tables.
+                let (tables, workbook) = concurrently({
+                    Result { () throws -> Void in
+                        try close.forEachTable(write)
+                        try writeRejects(imported.rejects, in: folder)
+                        try write(TableBlocks(findings))
+                    }
+                }, {
+                    Result { () throws -> Duration in
+                        let start = clock.now
+                        let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
+                                                    findings: allFindings, shownRejects: rejects).pack()
+                        try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
+                                           createdAt: period.lastDay,
+                                           thresholds: AchievementColours(low: configuration.achievement.low, high: configuration.achievement.high))
+                        return clock.now - start
+                    }
+                })
+                try tables.get()
+                packTime = try workbook.get()
                 progress?.advance(by: 1, detail: "close-\(period).xlsx")
-                let writeStart = clock.now
-                try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
-                                   createdAt: period.lastDay,
-                                   thresholds: AchievementColours(low: configuration.achievement.low, high: configuration.achievement.high))
-                packTime += clock.now - writeStart
                 var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
                 try manifest.addOutputs(in: folder)
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
