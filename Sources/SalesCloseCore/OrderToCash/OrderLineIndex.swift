@@ -5,16 +5,17 @@
 /// (they usually are already, as exports list them); a line number is found by a binary search
 /// among its order's lines. Nothing is hashed, and nothing is kept per line number.
 struct OrderLineIndex {
-    private let lines: [OrderLine]
     /// Line indices grouped by order id, each order's in line order.
     private var grouped: [Int32]
+    /// The rank of each grouped line's number, beside it: the search reads neither the lines
+    /// nor their numbers.
+    private var groupedRank: [Int32]
     /// The lines of order `o` are `grouped[starts[o] ..< starts[o + 1]]`.
     private var starts: [Int32]
     /// `rank[lineNo + 1]`: the line number's position in line order (`noName` is ranked too).
     private let rank: [Int32]
 
     init(lines: [OrderLine], lineNumbers: NameTable) {
-        self.lines = lines
         let numbers = lineNumbers.names.map { Int($0) }
         func text(_ id: Int) -> String { id < 0 ? "" : lineNumbers.names[id] }
         func value(_ id: Int) -> Int { id < 0 ? .max : numbers[id] ?? .max }
@@ -40,6 +41,7 @@ struct OrderLineIndex {
             if zip(group, group.dropFirst()).allSatisfy({ key(grouped[$0]) < key(grouped[$1]) }) { continue }
             grouped[group].sort { key($0) < key($1) }
         }
+        self.groupedRank = grouped.map { rank[Int(lines[Int($0)].lineNo) + 1] }
         self.grouped = grouped
         self.starts = starts
     }
@@ -58,9 +60,10 @@ struct OrderLineIndex {
         var lo = group.startIndex, hi = group.endIndex
         while lo < hi {
             let mid = (lo + hi) / 2
-            if rank[Int(lines[Int(group[mid])].lineNo) + 1] <= wanted { lo = mid + 1 } else { hi = mid }
+            if groupedRank[mid] <= wanted { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > group.startIndex, lines[Int(group[lo - 1])].lineNo == lineNo else { return nil }
+        // Ranks are distinct per line number, so an equal rank is the same number.
+        guard lo > group.startIndex, groupedRank[lo - 1] == wanted else { return nil }
         return Int(group[lo - 1])
     }
 }
