@@ -121,6 +121,19 @@ import Testing
         #expect(sequential.contains("exactDuplicates: 1"))
     }
 
+    /// A later file's piece that repeats an earlier file's line and then corrects it: the earlier
+    /// line is an exact duplicate of the piece's first row for the key, though the piece keeps
+    /// its last, and the key is new to the later file's other pieces.
+    @Test func aKeyRepeatedInsideOneLaterPieceIsComparedWithItsFirstRow() throws {
+        let first = Self.header + Self.groupedOrders(1...10)
+        let line = "SO5,1,2026-06-06,C0,\"Customer 0, Ltd\",R2,P1,1,5.50,open\n"
+        let second = Self.header + Self.groupedOrders(20...40) + line + line.replacingOccurrences(of: ",5.50,", with: ",6.50,")
+        let (sequential, parallel, pieces) = try bothWays([("a-orders.csv", Array(first.utf8)), ("b-orders.csv", Array(second.utf8))],
+                                                         pieceSize: 400)
+        #expect(pieces[1] > 2)
+        #expect(parallel == sequential)
+    }
+
     @Test func aCutInsideAQuotedFieldIsReadAgainWhole() throws {
         // `5" pipe` is a quote libcsv reads as a character, so quote parity is off by one on
         // that line; the line end inside "x…y" then looks like a record boundary, and is not.

@@ -7,7 +7,8 @@ import SalesCloseCore
 /// - rows: the partial holds, per key, its last row at the place of its first; merged in order, a
 ///   key seen before keeps its place and takes the last row, counted as replaced by the
 ///   partial's first row for that key (the later file wins; exact duplicate or correction as
-///   in one pass); its other repeats were counted in the partial;
+///   in one pass); its other repeats were counted in the partial; a key new to the state keeps
+///   the partial's first row for it, for the state it is merged into in turn;
 /// - names: a customer's or product's first name wins, a product's last category;
 /// - reports, rejects and findings follow those before them; the rows of a later piece add to its
 ///   file's counts and their rejects' record numbers continue the file's.
@@ -66,9 +67,10 @@ extension ImportState {
             staleIndexes.insert(.lines)
         } else {
             for (i, l) in part.lines.enumerated() {
-                let merged = line(l)
-                if merged.order >= newOrders { addNew(merged); continue }
-                add(merged, replacing: part.firstLines.isEmpty ? merged : part.firstLines[Int32(i)].map(line) ?? merged, file: file)
+                let merged = line(l), count = lines.count
+                let first = part.firstLines.isEmpty ? nil : part.firstLines[Int32(i)].map(line)
+                if merged.order >= newOrders { addNew(merged) } else { add(merged, replacing: first ?? merged, file: file) }
+                if keepsFirstRows, lines.count > count, let first { firstLines[Int32(count)] = first }
             }
         }
         func shipment(_ s: Shipment) -> Shipment {
@@ -87,10 +89,10 @@ extension ImportState {
             staleIndexes.insert(.shipments)
         } else {
             for (i, s) in part.shipments.enumerated() {
-                let merged = shipment(s), id = shipmentIDNames[part.shipmentIDs[i]]
-                if id == noName || id >= newShipmentIDs { addNew(merged, id: id); continue }
-                add(merged, replacing: part.firstShipments.isEmpty ? merged : part.firstShipments[Int32(i)].map(shipment) ?? merged,
-                    id: id, file: file)
+                let merged = shipment(s), id = shipmentIDNames[part.shipmentIDs[i]], count = shipments.count
+                let first = part.firstShipments.isEmpty ? nil : part.firstShipments[Int32(i)].map(shipment)
+                if id == noName || id >= newShipmentIDs { addNew(merged, id: id) } else { add(merged, replacing: first ?? merged, id: id, file: file) }
+                if keepsFirstRows, shipments.count > count, let first { firstShipments[Int32(count)] = first }
             }
         }
         func payment(_ p: Payment) -> Payment {
@@ -110,10 +112,10 @@ extension ImportState {
             staleIndexes.insert(.payments)
         } else {
             for (i, p) in part.payments.enumerated() {
-                let merged = payment(p), id = paymentIDNames[part.paymentIDs[i]]
-                if id == noName || id >= newPaymentIDs { addNew(merged, id: id); continue }
-                add(merged, replacing: part.firstPayments.isEmpty ? merged : part.firstPayments[Int32(i)].map(payment) ?? merged,
-                    id: id, file: file)
+                let merged = payment(p), id = paymentIDNames[part.paymentIDs[i]], count = payments.count
+                let first = part.firstPayments.isEmpty ? nil : part.firstPayments[Int32(i)].map(payment)
+                if id == noName || id >= newPaymentIDs { addNew(merged, id: id) } else { add(merged, replacing: first ?? merged, id: id, file: file) }
+                if keepsFirstRows, payments.count > count, let first { firstPayments[Int32(count)] = first }
             }
         }
         func info(_ c: CustomerInfo) -> CustomerInfo {
