@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import SalesCloseConfiguration
 import SalesCloseCore
 import SalesCloseTestSupport
@@ -132,6 +133,28 @@ import Testing
                                                          pieceSize: 400)
         #expect(pieces[1] > 2)
         #expect(parallel == sequential)
+    }
+
+    /// Random exports over a few keys (orders in or out of order, lines repeated at once or later,
+    /// exact or corrected, shipments and payments with repeated ids, bad rows), read in pieces
+    /// of random sizes on two lanes, give exactly what one pass gives.
+    @Test func randomRepeatsAcrossFilesAndPiecesAsInOnePass() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...9999).array(of: 8...90)) { seeds in
+            var orders = [Self.header, Self.header], shipments = "shipment_id,order_id,line_no,ship_date,quantity\n"
+            var payments = "payment_id,customer_id,payment_date,amount\n"
+            for (k, seed) in seeds.enumerated() {
+                let order = seed % 7 == 0 ? k : seed % 23, lineNo = 1 + seed / 23 % 3, amount = seed / 69 % 3
+                let date = seed % 41 == 0 ? "2026-13-01" : "2026-0\(1 + order % 9)-1\(order % 10)"
+                orders[k * 2 < seeds.count ? 0 : 1] += "SO\(order),\(lineNo),\(date),C\(order % 4),Name \(order % 4),R1,P\(lineNo),1,\(amount).50,open\n"
+                shipments += "SH\(seed % 31),SO\(order),\(lineNo),2026-06-0\(1 + amount),1\n"
+                payments += "PM\(seed % 29),C\(seed % 4),2026-07-0\(1 + amount),\(amount).00\n"
+            }
+            let pieceSize = 150 + seeds[0] % 400
+            let (sequential, parallel, _) = try! bothWays([("a-orders.csv", Array(orders[0].utf8)), ("b-orders.csv", Array(orders[1].utf8)),
+                                                          ("c-payments.csv", Array(payments.utf8)), ("d-shipments.csv", Array(shipments.utf8))],
+                                                         pieceSize: pieceSize)
+            #expect(parallel == sequential)
+        }
     }
 
     @Test func aCutInsideAQuotedFieldIsReadAgainWhole() throws {
