@@ -51,16 +51,10 @@ enum PlainLine {
     /// `count`: eight bytes at a step.
     @inline(__always)
     private static func nextSpecial(_ base: UnsafeRawPointer, from start: Int, count: Int, delimiter: UInt8) -> Int {
-        @inline(__always) func zeroBytes(_ t: UInt64) -> UInt64 {
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            return ~(((t & low) &+ low) | t | low)
-        }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let d = UInt64(delimiter) &* ones
         var i = start
         while i + 8 <= count {
             let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let found = zeroBytes(w ^ d) | zeroBytes(w ^ (10 &* ones)) | zeroBytes(w ^ (13 &* ones)) | zeroBytes(w ^ (34 &* ones))
+            let found = byteMatches(w, delimiter) | byteMatches(w, 10) | byteMatches(w, 13) | byteMatches(w, 34)
             if found != 0 { return i + found.trailingZeroBitCount >> 3 }
             i += 8
         }

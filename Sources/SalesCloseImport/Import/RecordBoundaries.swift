@@ -105,11 +105,7 @@ enum RecordBoundaries {
     /// Adds the quotes and the line ends (LF, CR LF and CR each end one line) of bytes
     /// `from..<to` to the counts, eight bytes at a step.
     private static func count(_ base: UnsafeRawPointer, from: Int, to: Int, end: Int, quotes: inout Int, lines: inout Int) {
-        @inline(__always) func matches(_ word: UInt64, _ byte: UInt64) -> Int {
-            let t = word ^ (byte &* 0x0101_0101_0101_0101)
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            return (~(((t & low) &+ low) | t | low)).nonzeroBitCount
-        }
+        @inline(__always) func matches(_ word: UInt64, _ byte: UInt8) -> Int { byteMatches(word, byte).nonzeroBitCount }
         var i = from
         while i + 8 <= to {
             let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
