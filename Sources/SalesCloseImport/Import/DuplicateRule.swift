@@ -56,8 +56,11 @@ extension ImportState {
         freshLines.removeAll(keepingCapacity: true)
     }
 
-    /// Adds an order line; a line with a key seen before replaces the earlier one.
-    func add(_ line: OrderLine, replacing first: OrderLine? = nil, file: Int) {
+    /// Adds an order line; a line with a key seen before replaces the earlier one. A line of an
+    /// order new to this state (`orderIsNew`, as a merge knows from the order's id) or of the
+    /// fresh order not yet among its lines repeats none: it is added without a lookup.
+    func add(_ line: OrderLine, replacing first: OrderLine? = nil, orderIsNew: Bool = false, file: Int) {
+        if orderIsNew { addNew(line); return }
         let key = ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku)
         if line.order == freshOrder {
             if let earlier = freshLines.first(where: { $0.key == key }) {
@@ -78,8 +81,9 @@ extension ImportState {
     }
 
     /// Adds a shipment; with a shipment id, a repeat of (id, order, line) replaces the earlier row.
-    func add(_ shipment: Shipment, replacing first: Shipment? = nil, id: NameID, file: Int) {
-        guard id != noName else { shipments.append(shipment); shipmentIDs.append(id); return }
+    /// Without an id, or with one new to this state (`idIsNew`), it repeats none.
+    func add(_ shipment: Shipment, replacing first: Shipment? = nil, id: NameID, idIsNew: Bool = false, file: Int) {
+        guard id != noName, !idIsNew else { addNew(shipment, id: id); return }
         if staleIndexes.contains(.shipments) { rebuildStaleIndexes(.shipments) }
         let count = shipments.count
         replaceOrAppend(shipment, replacing: first, key: ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
@@ -89,9 +93,10 @@ extension ImportState {
         if shipments.count > count { shipmentIDs.append(id) }
     }
 
-    /// Adds a payment; a repeated payment id replaces the earlier row.
-    func add(_ payment: Payment, replacing first: Payment? = nil, id: NameID, file: Int) {
-        guard id != noName else { payments.append(payment); paymentIDs.append(id); return }
+    /// Adds a payment; a repeated payment id replaces the earlier row. Without an id, or with one
+    /// new to this state (`idIsNew`), it repeats none.
+    func add(_ payment: Payment, replacing first: Payment? = nil, id: NameID, idIsNew: Bool = false, file: Int) {
+        guard id != noName, !idIsNew else { addNew(payment, id: id); return }
         if staleIndexes.contains(.payments) { rebuildStaleIndexes(.payments) }
         let count = payments.count
         replaceOrAppend(payment, replacing: first, key: UInt64(UInt32(id)), file: file, rows: &payments, index: &paymentIndex,
@@ -102,18 +107,17 @@ extension ImportState {
         if payments.count > count { paymentIDs.append(id) }
     }
 
-    /// Adds an order line whose key no row of this state can have (its order is new to it, as a
-    /// merge knows from the order's id): indexed if the index is kept up to date, else left for
-    /// the index's rebuild.
-    func addNew(_ line: OrderLine) {
+    /// Appends an order line whose key no row of this state can have: indexed if the index is
+    /// kept up to date, else left for the index's rebuild.
+    private func addNew(_ line: OrderLine) {
         if !staleIndexes.contains(.lines) {
             lineIndex.insert(ImportState.lineKey(order: line.order, lineNo: line.lineNo, sku: line.sku), Int32(lines.count))
         }
         lines.append(line)
     }
 
-    /// Adds a shipment whose id (`noName` for none) is new to this state, as `addNew(_:)` a line.
-    func addNew(_ shipment: Shipment, id: NameID) {
+    /// Appends a shipment whose id (`noName` for none) is new to this state, as `addNew(_:)` a line.
+    private func addNew(_ shipment: Shipment, id: NameID) {
         if id != noName, !staleIndexes.contains(.shipments) {
             shipmentIndex.insert(ShipmentKey(id: id, order: shipment.order, lineNo: shipment.lineNo, sku: shipment.sku),
                                  Int32(shipments.count))
@@ -121,8 +125,8 @@ extension ImportState {
         shipments.append(shipment); shipmentIDs.append(id)
     }
 
-    /// Adds a payment whose id (`noName` for none) is new to this state, as `addNew(_:)` a line.
-    func addNew(_ payment: Payment, id: NameID) {
+    /// Appends a payment whose id (`noName` for none) is new to this state, as `addNew(_:)` a line.
+    private func addNew(_ payment: Payment, id: NameID) {
         if id != noName, !staleIndexes.contains(.payments) { paymentIndex.insert(UInt64(UInt32(id)), Int32(payments.count)) }
         payments.append(payment); paymentIDs.append(id)
     }

@@ -69,7 +69,7 @@ extension ImportState {
             for (i, l) in part.lines.enumerated() {
                 let merged = line(l), count = lines.count
                 let first = part.firstLines.isEmpty ? nil : part.firstLines[Int32(i)].map(line)
-                if merged.order >= newOrders { addNew(merged) } else { add(merged, replacing: first ?? merged, file: file) }
+                add(merged, replacing: first ?? merged, orderIsNew: merged.order >= newOrders, file: file)
                 if keepsFirstRows, lines.count > count, let first { firstLines[Int32(count)] = first }
             }
         }
@@ -91,7 +91,7 @@ extension ImportState {
             for (i, s) in part.shipments.enumerated() {
                 let merged = shipment(s), id = shipmentIDNames[part.shipmentIDs[i]], count = shipments.count
                 let first = part.firstShipments.isEmpty ? nil : part.firstShipments[Int32(i)].map(shipment)
-                if id == noName || id >= newShipmentIDs { addNew(merged, id: id) } else { add(merged, replacing: first ?? merged, id: id, file: file) }
+                add(merged, replacing: first ?? merged, id: id, idIsNew: id >= newShipmentIDs, file: file)
                 if keepsFirstRows, shipments.count > count, let first { firstShipments[Int32(count)] = first }
             }
         }
@@ -114,7 +114,7 @@ extension ImportState {
             for (i, p) in part.payments.enumerated() {
                 let merged = payment(p), id = paymentIDNames[part.paymentIDs[i]], count = payments.count
                 let first = part.firstPayments.isEmpty ? nil : part.firstPayments[Int32(i)].map(payment)
-                if id == noName || id >= newPaymentIDs { addNew(merged, id: id) } else { add(merged, replacing: first ?? merged, id: id, file: file) }
+                add(merged, replacing: first ?? merged, id: id, idIsNew: id >= newPaymentIDs, file: file)
                 if keepsFirstRows, payments.count > count, let first { firstPayments[Int32(count)] = first }
             }
         }

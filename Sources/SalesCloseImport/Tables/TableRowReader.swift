@@ -63,7 +63,7 @@ struct TableRowReader {
                 source: source)
             let known = state.shipmentIDNames.count, id = parser.optionalID(r, c.shipmentID, &state.shipmentIDNames)
             // A shipment of an id seen for the first time repeats no earlier one.
-            if id == noName || Int(id) >= known { state.addNew(shipment, id: id) } else { state.add(shipment, id: id, file: fileIndex) }
+            state.add(shipment, id: id, idIsNew: Int(id) >= known, file: fileIndex)
         case .payments:
             let payment = Payment(
                 customer: try parser.id(r, c.customer, "customer_id", &state.customers),
@@ -73,7 +73,7 @@ struct TableRowReader {
                 invoice: parser.optionalID(r, c.invoice, &state.invoices),
                 source: source)
             let known = state.paymentIDNames.count, id = parser.optionalID(r, c.paymentID, &state.paymentIDNames)
-            if id == noName || Int(id) >= known { state.addNew(payment, id: id) } else { state.add(payment, id: id, file: fileIndex) }
+            state.add(payment, id: id, idIsNew: Int(id) >= known, file: fileIndex)
         case .customers:
             let customer = try parser.id(r, c.customer, "customer_id", &state.customers)
             var info = CustomerInfo()
