@@ -55,6 +55,41 @@ import Testing
         }
     }
 
+    /// Codes of one numbered shape (`SO000123`) are found by their number while their numbers
+    /// stay dense; codes of other shapes (other prefix, other width, letters among the digits), a
+    /// number far from the others (which ends the numbering) and merges all give the ids of one
+    /// pass, as a dictionary gives them.
+    @Test func numberedCodesGetTheIdsOfOnePass() async {
+        let shapes = Gen.int(in: 0...4009).map { pick -> String in
+            let kind = pick % 10, n = pick / 10
+            let digits = String(n), padded = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+            switch kind {
+            case 0: return "SO" + String(digits.reversed())                                // another width
+            case 1: return "SQ" + padded                                                     // another prefix
+            case 2: return "SO" + padded.prefix(3) + "x" + padded.dropFirst(4)               // not all digits
+            case 3: return n % 50 == 0 ? "SO9" + padded.dropFirst() : "SO" + padded          // far away
+            case 4: return n % 97 == 0 ? "" : "SO" + padded
+            default: return "SO" + padded
+            }
+        }
+        await propertyCheck(input: shapes.array(of: 1...600)) { values in
+            let (ids, whole) = intern(values)
+            var firstIndex: [String: NameID] = [:]
+            for (value, id) in zip(values, ids) {
+                if let known = firstIndex[value] { #expect(known == id) } else { firstIndex[value] = NameID(firstIndex.count); #expect(id == firstIndex[value]) }
+                #expect(whole[id] == value)
+            }
+            #expect(whole.count == firstIndex.count)
+            let cut = values.count / 3
+            var (earlierIDs, earlier) = intern(Array(values[..<cut]))
+            let (laterIDs, later) = intern(Array(values[cut...]))
+            let map = later.merge(into: &earlier)
+            #expect(earlierIDs + laterIDs.map { map[$0] } == ids)
+            let again = values.map { v in var s = v; return s.withUTF8 { earlier.intern(UnsafeRawBufferPointer($0)) } }
+            #expect(again == ids)
+        }
+    }
+
     @Test func valuesAreKeptExactly() {
         let (ids, interner) = intern(["A1", "A1 ", " A1", "a1", "A1", "订单", "订单 "])
         #expect(ids == [0, 1, 2, 3, 0, 4, 5])

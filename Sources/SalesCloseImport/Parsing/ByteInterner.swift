@@ -12,10 +12,17 @@ import SalesCloseCore
 ///
 /// While the values come in ascending byte order (ids of an export sorted by them: orders,
 /// shipments, payments), each new one is only compared with the last: no value before it can
-/// equal it, so no slots are kept until the first value out of order builds them.
+/// equal it, so no index is kept until the first value out of order builds one. Then values of
+/// the shape of most of them so far, a prefix and numbered digits (`SO000123`), are found by their
+/// number (`NumberedCodes`) as long as their numbers are dense; the others by hash slots.
 public struct ByteInterner {
     /// Empty while the values ascend.
     private var slots: [UInt64] = []
+    /// How many values the slots hold.
+    private var slotted = 0
+    /// The ids of the values of one numbered shape, when the index is built and they are dense
+    /// enough: such values are not in the slots.
+    private var numbered: NumberedCodes?
     /// Per id, the end of its bytes in `arena` (values are stored in id order, so a value
     /// starts where the one before it ends): one array to read for a value's place and length.
     private var ends: [Int] = []
@@ -51,10 +58,23 @@ public struct ByteInterner {
                 lastID = append(bytes, text: text)
                 return lastID
             }
-            buildSlots()
+            buildIndex()
+        }
+        if numbered != nil, let n = numbered!.number(bytes) {
+            if let id = numbered!.id(n) { lastID = id; return id }
+            let id = NameID(ends.count)
+            if numbered!.set(n, id, limit: numberedLimit) {
+                lastID = append(bytes, text: text)
+                return lastID
+            }
+            slotNumberedValues()
         }
         return lookUp(bytes, text: text)
     }
+
+    /// The longest array of numbered ids kept: four entries per value and some (a quarter of them
+    /// used, at worst, and still smaller than the slots).
+    private var numberedLimit: Int { 4 * max(ends.count, reserved) + 65_536 }
 
     /// `intern`, trying `expected` first (the id these bytes usually have, as a customer's name):
     /// a match costs one comparison instead of a lookup.
@@ -78,7 +98,8 @@ public struct ByteInterner {
         }
         let id = append(bytes, text: text)
         slots[i] = tag << 32 | UInt64(id + 1)
-        if ends.count * 2 > slots.count { grow(to: slots.count * 2) }
+        slotted += 1
+        if slotted * 2 > slots.count { grow(to: slots.count * 2) }
         lastID = id
         return id
     }
@@ -122,7 +143,7 @@ public struct ByteInterner {
         ends.reserveCapacity(count)
         if keepsTexts { names.reserveCapacity(count) }
         if ascending { reserved = max(reserved, count); return }
-        guard count * 2 > slots.count else { return }
+        guard numbered == nil, count * 2 > slots.count else { return }
         var size = slots.count
         while count * 2 > size { size *= 2 }
         grow(to: size)
@@ -149,21 +170,52 @@ public struct ByteInterner {
         return order > 0 || (order == 0 && bytes.count > n)
     }
 
-    /// Ends the ascending run: the slots of every value so far.
-    private mutating func buildSlots() {
+    /// Ends the ascending run: the index of every value so far, numbered when most values have
+    /// the first one's shape and dense numbers.
+    private mutating func buildIndex() {
         ascending = false
+        arena.withUnsafeBytes { arena in
+            guard count > 0, var codes = NumberedCodes(shapeOf: UnsafeRawBufferPointer(rebasing: arena[span(0)])) else { return }
+            var inShape = 0
+            let limit = numberedLimit
+            for id in 0..<count {
+                guard let n = codes.number(UnsafeRawBufferPointer(rebasing: arena[span(id)])) else { continue }
+                guard codes.set(n, NameID(id), limit: limit) else { return }
+                inShape += 1
+            }
+            if inShape * 2 >= count { numbered = codes }
+        }
         var size = 1024
         while max(count, reserved) * 2 > size { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
-        let mask = size - 1
-        arena.withUnsafeBytes { arena in
-            for id in 0..<count {
-                let tag = hash(UnsafeRawBufferPointer(rebasing: arena[span(id)])) >> 32
-                var i = Int(truncatingIfNeeded: tag) & mask
-                while slots[i] != 0 { i = (i + 1) & mask }
-                slots[i] = tag << 32 | UInt64(id + 1)
-            }
-        }
+        slots = [UInt64](repeating: 0, count: numbered == nil ? size : 1024)
+        for id in 0..<count where !isNumbered(id) { slot(id) }
+    }
+
+    /// Puts the numbered values in the slots too and stops numbering: a value of the shape came
+    /// whose number is too far from the others'.
+    private mutating func slotNumberedValues() {
+        let wasNumbered = (0..<count).filter(isNumbered)
+        numbered = nil
+        var size = slots.count
+        while (slotted + wasNumbered.count) * 2 > size { size *= 2 }
+        grow(to: size)
+        for id in wasNumbered { slot(id) }
+    }
+
+    /// Whether value `id` is found by its number rather than in the slots.
+    private func isNumbered(_ id: Int) -> Bool {
+        guard let numbered else { return false }
+        return arena.withUnsafeBytes { numbered.number(UnsafeRawBufferPointer(rebasing: $0[span(id)])) != nil }
+    }
+
+    /// Adds value `id`'s slot (there is room).
+    private mutating func slot(_ id: Int) {
+        let tag = arena.withUnsafeBytes { hash(UnsafeRawBufferPointer(rebasing: $0[span(id)])) } >> 32
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: tag) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = tag << 32 | UInt64(id + 1)
+        slotted += 1
     }
 
     private mutating func grow(to size: Int) {
