@@ -90,6 +90,18 @@ import Testing
         }
     }
 
+    /// A code whose number was too far from the others' for the array when it came is kept in
+    /// the slots, and found there after the array has grown over its number.
+    @Test func aNumberedCodeKeptAsideIsFoundAfterTheArrayReachesIt() {
+        let code = { (n: Int) in "SO" + String(repeating: "0", count: 6 - String(n).count) + String(n) }
+        var values = [code(5), code(2), code(100_000)]                 // out of order: the index is built
+        values += (6...25_000).map(code) + [code(99_999), code(100_000), code(2)]
+        let (ids, interner) = intern(values)
+        #expect(ids[values.count - 2] == 2)
+        #expect(ids[values.count - 1] == 1)
+        #expect(interner.count == values.count - 2)
+    }
+
     @Test func valuesAreKeptExactly() {
         let (ids, interner) = intern(["A1", "A1 ", " A1", "a1", "A1", "订单", "订单 "])
         #expect(ids == [0, 1, 2, 3, 0, 4, 5])

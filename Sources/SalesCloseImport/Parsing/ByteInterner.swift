@@ -23,6 +23,9 @@ public struct ByteInterner {
     /// The ids of the values of one numbered shape, when the index is built and they are dense
     /// enough: such values are not in the slots.
     private var numbered: NumberedCodes?
+    /// How many values of the numbered shape are in the slots instead (their numbers were too far
+    /// from the others' when they came): a number missing from the array is looked for there.
+    private var numberedInSlots = 0
     /// Per id, the end of its bytes in `arena` (values are stored in id order, so a value
     /// starts where the one before it ends): one array to read for a value's place and length.
     private var ends: [Int] = []
@@ -62,12 +65,13 @@ public struct ByteInterner {
         }
         if numbered != nil, let n = numbered!.number(bytes) {
             if let id = numbered!.id(n) { lastID = id; return id }
-            let id = NameID(ends.count)
-            if numbered!.set(n, id, limit: numberedLimit) {
+            if numberedInSlots > 0, let id = slot(of: bytes).id { lastID = id; return id }
+            if numbered!.set(n, NameID(ends.count), limit: numberedLimit) {
                 lastID = append(bytes, text: text)
                 return lastID
             }
-            slotNumberedValues()
+            // Too far from the others' numbers for the array: in the slots.
+            numberedInSlots += 1
         }
         return lookUp(bytes, text: text)
     }
@@ -84,24 +88,31 @@ public struct ByteInterner {
     }
 
     private mutating func lookUp(_ bytes: UnsafeRawBufferPointer, text: String?) -> NameID {
-        let tag = hash(bytes) >> 32
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: tag) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { break }
-            if s >> 32 == tag {
-                let id = Int(s & 0xFFFF_FFFF) - 1
-                if equal(id, bytes) { lastID = NameID(id); return lastID }
-            }
-            i = (i + 1) & mask
-        }
+        let (found, i, tag) = slot(of: bytes)
+        if let found { lastID = found; return found }
         let id = append(bytes, text: text)
         slots[i] = tag << 32 | UInt64(id + 1)
         slotted += 1
         if slotted * 2 > slots.count { grow(to: slots.count * 2) }
         lastID = id
         return id
+    }
+
+    /// The id of `bytes` in the slots, else the empty slot where they go; and their tag.
+    @inline(__always)
+    private func slot(of bytes: UnsafeRawBufferPointer) -> (id: NameID?, slot: Int, tag: UInt64) {
+        let tag = hash(bytes) >> 32
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: tag) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return (nil, i, tag) }
+            if s >> 32 == tag {
+                let id = Int(s & 0xFFFF_FFFF) - 1
+                if equal(id, bytes) { return (NameID(id), i, tag) }
+            }
+            i = (i + 1) & mask
+        }
     }
 
     /// Stores a new value and returns its id.
@@ -171,41 +182,25 @@ public struct ByteInterner {
     }
 
     /// Ends the ascending run: the index of every value so far, numbered when most values have
-    /// the first one's shape and dense numbers.
+    /// the first one's shape.
     private mutating func buildIndex() {
         ascending = false
+        var inArray = [Bool](repeating: false, count: count)
         arena.withUnsafeBytes { arena in
             guard count > 0, var codes = NumberedCodes(shapeOf: UnsafeRawBufferPointer(rebasing: arena[span(0)])) else { return }
-            var inShape = 0
-            let limit = numberedLimit
+            var shaped = 0
             for id in 0..<count {
                 guard let n = codes.number(UnsafeRawBufferPointer(rebasing: arena[span(id)])) else { continue }
-                guard codes.set(n, NameID(id), limit: limit) else { return }
-                inShape += 1
+                shaped += 1
+                inArray[id] = codes.set(n, NameID(id), limit: numberedLimit)
             }
-            if inShape * 2 >= count { numbered = codes }
+            if shaped * 2 >= count { numbered = codes; numberedInSlots = shaped - inArray.count(where: { $0 }) } else { inArray = [] }
         }
+        let toSlot = count - (numbered == nil ? 0 : inArray.count(where: { $0 }))
         var size = 1024
-        while max(count, reserved) * 2 > size { size *= 2 }
-        slots = [UInt64](repeating: 0, count: numbered == nil ? size : 1024)
-        for id in 0..<count where !isNumbered(id) { slot(id) }
-    }
-
-    /// Puts the numbered values in the slots too and stops numbering: a value of the shape came
-    /// whose number is too far from the others'.
-    private mutating func slotNumberedValues() {
-        let wasNumbered = (0..<count).filter(isNumbered)
-        numbered = nil
-        var size = slots.count
-        while (slotted + wasNumbered.count) * 2 > size { size *= 2 }
-        grow(to: size)
-        for id in wasNumbered { slot(id) }
-    }
-
-    /// Whether value `id` is found by its number rather than in the slots.
-    private func isNumbered(_ id: Int) -> Bool {
-        guard let numbered else { return false }
-        return arena.withUnsafeBytes { numbered.number(UnsafeRawBufferPointer(rebasing: $0[span(id)])) != nil }
+        while max(toSlot, numbered == nil ? reserved : 0) * 2 > size { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        for id in 0..<count where inArray.isEmpty || !inArray[id] { slot(id) }
     }
 
     /// Adds value `id`'s slot (there is room).
