@@ -138,6 +138,20 @@ import Testing
     /// Random exports over a few keys (orders in or out of order, lines repeated at once or later,
     /// exact or corrected, shipments and payments with repeated ids, bad rows), read in pieces
     /// of random sizes on two lanes, give exactly what one pass gives.
+    /// Line ends of all three kinds before a cut (CR LF, a lone CR, LF) count one line each, so
+    /// the rows and rejects of later pieces keep their line numbers.
+    @Test func mixedLineEndsBeforeACutKeepTheLineNumbers() throws {
+        var text = Self.header
+        for o in 1...60 {
+            let lines = Self.groupedOrders(o...o)
+            text += o % 3 == 0 ? lines.replacingOccurrences(of: "\n", with: "\r\n") : o % 3 == 1 ? lines : lines.replacingOccurrences(of: ",\n", with: ",\r")
+        }
+        text += "SO61,1,2026-13-01,C1,Acme,R1,P1,1,1.00,open\n" + Self.groupedOrders(62...70)
+        let (sequential, parallel, pieces) = try bothWays([("orders.csv", Array(text.utf8))], pieceSize: 1500)
+        #expect(pieces[0] > 3)
+        #expect(parallel == sequential)
+    }
+
     @Test func randomRepeatsAcrossFilesAndPiecesAsInOnePass() async {
         await propertyCheck(count: 60, input: Gen.int(in: 0...9999).array(of: 8...90)) { seeds in
             var orders = [Self.header, Self.header], shipments = "shipment_id,order_id,line_no,ship_date,quantity\n"

@@ -103,20 +103,30 @@ enum RecordBoundaries {
     }
 
     /// Adds the quotes and the line ends (LF, CR LF and CR each end one line) of bytes
-    /// `from..<to` to the counts, eight bytes at a step.
+    /// `from..<to` to the counts, 16 bytes at a step: each byte equal to a quote or a line feed
+    /// adds one to its lane's 8-bit count, summed every 255 steps, before it could overflow.
     private static func count(_ base: UnsafeRawPointer, from: Int, to: Int, end: Int, quotes: inout Int, lines: inout Int) {
-        @inline(__always) func matches(_ word: UInt64, _ byte: UInt8) -> Int { byteMatches(word, byte).nonzeroBitCount }
+        typealias Bytes = SIMD16<UInt8>
+        let quote = Bytes(repeating: 34), lineFeed = Bytes(repeating: 10), carriageReturn = Bytes(repeating: 13)
+        // A lane that matches is all ones: subtracting it adds one.
+        @inline(__always) func ones(_ mask: SIMDMask<SIMD16<Int8>>) -> Bytes { unsafeBitCast(mask, to: Bytes.self) }
         var i = from
-        while i + 8 <= to {
-            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            quotes += matches(word, 34)
-            lines += matches(word, 10)
-            if matches(word, 13) > 0 {
-                for k in i..<(i + 8) where base.load(fromByteOffset: k, as: UInt8.self) == 13 {
-                    if k + 1 >= end || base.load(fromByteOffset: k + 1, as: UInt8.self) != 10 { lines += 1 }
+        while i + 16 <= to {
+            var quoteCounts = Bytes(), lineCounts = Bytes()
+            let steps = min(255, (to - i) / 16)
+            for _ in 0..<steps {
+                let v = base.loadUnaligned(fromByteOffset: i, as: Bytes.self)
+                quoteCounts &-= ones(v .== quote)
+                lineCounts &-= ones(v .== lineFeed)
+                if any(v .== carriageReturn) {
+                    for k in i..<(i + 16) where base.load(fromByteOffset: k, as: UInt8.self) == 13 {
+                        if k + 1 >= end || base.load(fromByteOffset: k + 1, as: UInt8.self) != 10 { lines += 1 }
+                    }
                 }
+                i += 16
             }
-            i += 8
+            quotes += Int(SIMD16<UInt16>(truncatingIfNeeded: quoteCounts).wrappedSum())
+            lines += Int(SIMD16<UInt16>(truncatingIfNeeded: lineCounts).wrappedSum())
         }
         while i < to {
             let b = base.load(fromByteOffset: i, as: UInt8.self)
