@@ -152,6 +152,15 @@ import Testing
         #expect(parallel == sequential)
     }
 
+    /// A Windows export (CR LF) is cut between orders as one with LF is, not inside an order
+    /// (which made the pieces fail to join and the file be read twice).
+    @Test func aWindowsExportIsReadInPieces() throws {
+        let text = (Self.header + Self.groupedOrders(1...60)).replacingOccurrences(of: "\n", with: "\r\n")
+        let (sequential, parallel, pieces) = try bothWays([("orders.csv", Array(text.utf8))], pieceSize: 1500)
+        #expect(pieces[0] > 3)
+        #expect(parallel == sequential)
+    }
+
     @Test func randomRepeatsAcrossFilesAndPiecesAsInOnePass() async {
         await propertyCheck(count: 60, input: Gen.int(in: 0...9999).array(of: 8...90)) { seeds in
             var orders = [Self.header, Self.header], shipments = "shipment_id,order_id,line_no,ship_date,quantity\n"

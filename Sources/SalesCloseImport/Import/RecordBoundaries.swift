@@ -63,7 +63,9 @@ enum RecordBoundaries {
     /// Whether the lines before and after the cut at `cut` (just after a line feed) hold different
     /// values in `column`; false when that cannot be told without parsing quotes.
     private static func differentOrders(_ bytes: UnsafeRawBufferPointer, cut: Int, delimiter: UInt8, column: Int) -> Bool {
+        // Back over the line end (LF or CR LF), then to the start of the line it ends.
         var start = cut - 1
+        if start > 0 && bytes[start - 1] == 13 { start -= 1 }
         while start > 0 && bytes[start - 1] != 10 && bytes[start - 1] != 13 { start -= 1 }
         guard let before = field(column, of: bytes, from: start, delimiter: delimiter),
               let after = field(column, of: bytes, from: cut, delimiter: delimiter) else { return false }
