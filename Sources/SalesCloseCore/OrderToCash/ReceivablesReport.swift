@@ -71,6 +71,7 @@ public struct ReceivablesReport: Sendable {
         // The ledger: open charges and the credits to apply to them. Credits naming an order are
         // kept per (row, order): the flat index gives their position in `namedCredits`.
         var charges: [Charge] = []
+        charges.reserveCapacity(matching.allocations.count)
         var namedCreditIndex = FlatIndex<UInt64>()
         var namedCredits: [(row: Int, credit: Money)] = []
         func namedKey(_ row: Int, _ order: NameID) -> UInt64 { UInt64(UInt32(row)) << 32 | UInt64(UInt32(bitPattern: order)) }
@@ -98,7 +99,7 @@ public struct ReceivablesReport: Sendable {
             bill(allocation.value, customer: line.customer, order: line.order, date: allocation.date,
                  source: allocation.source)
         }
-        var customerOfOrder = [NameID](repeating: noName, count: Int(lines.map(\.order).max() ?? -1) + 1)
+        var customerOfOrder = [NameID](repeating: noName, count: Int(lines.lazy.map(\.order).max() ?? -1) + 1)
         func customer(ofOrder order: NameID) -> NameID {
             order >= 0 && Int(order) < customerOfOrder.count ? customerOfOrder[Int(order)] : noName
         }
