@@ -123,7 +123,7 @@ public final class CSVReader {
         // Plain lines (`PlainLine`) are split here while libcsv is between records (ROW_NOT_BEGUN
         // = 0 in libcsv.c); libcsv reads the others a line at a time, and a record over several
         // lines to its end.
-        let splitsPlainLines = options.splitsPlainLines && ![10, 13, 34].contains(options.delimiter)
+        let splitsPlainLines = options.splitsPlainLines && ![0, 10, 13, 34].contains(options.delimiter)
         var spans: [Int] = []
         func parse(_ rfc: UnsafeRawBufferPointer) throws {
             guard splitsPlainLines, let base = rfc.baseAddress else { try libcsv(rfc); return }
@@ -131,7 +131,7 @@ public final class CSVReader {
             while i < rfc.count && !stopped {
                 while parser.pointee.pstate == 0, i < rfc.count, !stopped,
                       let next = PlainLine.read(base, from: i, count: rfc.count, delimiter: options.delimiter, spans: &spans) {
-                    endPlainRecord(base, spans)
+                    endPlainRecord(base, &spans)
                     i = next
                 }
                 guard i < rfc.count, !stopped else { return }
@@ -178,12 +178,22 @@ public final class CSVReader {
         return nil
     }
 
-    /// A record of a plain line: its fields (`spans` from `base`), as libcsv would have given them.
-    private func endPlainRecord(_ base: UnsafeRawPointer, _ spans: [Int]) {
-        recordLine = line
+    /// A record of a plain line: its fields (`spans` from `base`), as libcsv would have given them,
+    /// read where they are in the file instead of copied into the record buffer.
+    private func endPlainRecord(_ base: UnsafeRawPointer, _ spans: inout [Int]) {
+        guard !spans.isEmpty else { endRecord(10); return }   // a blank line
+        let origin = spans[0]
         var k = 0
-        while k < spans.count { record.append(base + spans[k], spans[k + 1]); k += 2 }
-        endRecord(10)
+        while k < spans.count { spans[k] -= origin; k += 2 }
+        recordLine = line
+        if !stopped {
+            let keepGoing = spans.withUnsafeBufferPointer { spans in
+                handler(CSVRecord(base: base + origin, spans: spans.baseAddress!, count: spans.count / 2, line: line, endLine: line))
+            }
+            if !keepGoing { stopped = true }
+        }
+        line += 1
+        lastTerminatorWasCR = false
     }
 
     fileprivate func addField(_ data: UnsafeRawPointer?, _ length: Int) {

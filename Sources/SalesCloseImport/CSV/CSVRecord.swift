@@ -9,7 +9,8 @@ public struct CSVRecord {
     /// 1-based line on which the record ends (after `line` when a quoted field holds newlines).
     public let endLine: Int
 
-    /// Bytes of all fields together (they lie back to back from `base`).
+    /// Bytes from `base` to the end of the last field: every field, and for a record read in place
+    /// from its line (`PlainLine`) the delimiters and quotes between them.
     var byteCount: Int { count == 0 ? 0 : spans[2 * (count - 1)] + spans[2 * (count - 1) + 1] }
 
     /// The bytes of field `index` (empty beyond the last field).

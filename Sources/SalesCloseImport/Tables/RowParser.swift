@@ -32,7 +32,7 @@ struct RowParser {
     /// Rejects a record with a NUL byte in a field: no export writes one in text, and it would
     /// cut names short in the workbook.
     func checkNUL(_ r: CSVRecord) throws(RowProblem) {
-        // One scan of the record's bytes (its fields lie back to back); fields only when found.
+        // One scan of the record's bytes (its fields, and what lies between them); fields only when found.
         guard r.count > 0, memchr(r.base, 0, r.byteCount) != nil else { return }
         for i in 0..<r.count {
             let field = r[i]
