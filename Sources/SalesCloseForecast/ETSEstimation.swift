@@ -46,15 +46,15 @@ enum ETSEstimation {
 
         let scale = 0.1 * max(y.reduce(0) { $0 + abs($1) } / Double(n), 1e-8)
         let layout = Layout(spec: spec, scale: scale, start: start)
-        var seasonalScratch = start.seasonal
+        // Seasonal states for each evaluation to update, as memory the objective only points to (a
+        // captured array would be checked for exclusive access at every evaluation).
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: start.seasonal.count)
+        defer { scratch.deallocate() }
         let objective: ([Double]) -> Double = { x in
             let (parameters, level, trend) = layout.decode(x)
+            for p in 0..<scratch.count { scratch[p] = start.seasonal[p] }
             return y.withUnsafeBufferPointer { series in
-                seasonalScratch.withUnsafeMutableBufferPointer { seasonal in
-                    for p in 0..<seasonal.count { seasonal[p] = start.seasonal[p] }
-                    return ETSKernel.etscalc(series, spec, parameters, level: level, trend: trend,
-                                             seasonal: seasonal, fitted: nil).likelihood
-                }
+                ETSKernel.etscalc(series, spec, parameters, level: level, trend: trend, seasonal: scratch, fitted: nil).likelihood
             }
         }
         let optimum = NelderMead(maxEvaluations: 100 * layout.dimension, absoluteTolerance: likelihoodTolerance).minimize(

@@ -18,13 +18,26 @@ struct NelderMead {
     /// along each axis i. The objective may return `.infinity` for infeasible points.
     func minimize(start: [Double], step: [Double], objective: ([Double]) -> Double) -> Result {
         let d = start.count
-        var vertices = [[Double]](repeating: start, count: d + 1)
-        for i in 0..<d { vertices[i + 1][i] += step[i] }
-        var values = vertices.map(objective)
+        // The simplex as one array: vertex v is vertices[v * d ..< (v + 1) * d].
+        var vertices = [Double](repeating: 0, count: (d + 1) * d)
+        for v in 0...d {
+            for i in 0..<d { vertices[v * d + i] = start[i] }
+            if v > 0 { vertices[v * d + v - 1] += step[v - 1] }
+        }
+        var point = start
+        func value(ofVertex v: Int) -> Double {
+            for i in 0..<d { point[i] = vertices[v * d + i] }
+            return objective(point)
+        }
+        var values = (0...d).map { value(ofVertex: $0) }
         var evaluations = d + 1
         var centroid = [Double](repeating: 0, count: d)
         var reflected = start
         var trial = start
+        func replaceWorst(with point: [Double], value: Double) {
+            for i in 0..<d { vertices[d * d + i] = point[i] }
+            values[d] = value
+        }
 
         while evaluations < maxEvaluations {
             // Order: best first, worst last (insertion sort, d is small).
@@ -32,7 +45,7 @@ struct NelderMead {
                 var j = i
                 while j > 0 && values[j] < values[j - 1] {
                     values.swapAt(j, j - 1)
-                    vertices.swapAt(j, j - 1)
+                    for k in 0..<d { vertices.swapAt(j * d + k, (j - 1) * d + k) }
                     j -= 1
                 }
             }
@@ -41,53 +54,47 @@ struct NelderMead {
 
             for i in 0..<d {
                 var sum = 0.0
-                for v in 0..<d { sum += vertices[v][i] }
+                for v in 0..<d { sum += vertices[v * d + i] }
                 centroid[i] = sum / Double(d)
             }
-            for i in 0..<d { reflected[i] = centroid[i] + (centroid[i] - vertices[d][i]) }
+            for i in 0..<d { reflected[i] = centroid[i] + (centroid[i] - vertices[d * d + i]) }
             let reflectedValue = objective(reflected)
             evaluations += 1
 
             if reflectedValue < best {
-                for i in 0..<d { trial[i] = centroid[i] + 2 * (centroid[i] - vertices[d][i]) }
+                for i in 0..<d { trial[i] = centroid[i] + 2 * (centroid[i] - vertices[d * d + i]) }
                 let expandedValue = objective(trial)
                 evaluations += 1
                 if expandedValue < reflectedValue {
-                    replaceWorst(&vertices, &values, with: trial, value: expandedValue)
+                    replaceWorst(with: trial, value: expandedValue)
                 } else {
-                    replaceWorst(&vertices, &values, with: reflected, value: reflectedValue)
+                    replaceWorst(with: reflected, value: reflectedValue)
                 }
                 continue
             }
             if reflectedValue < values[d - 1] {
-                replaceWorst(&vertices, &values, with: reflected, value: reflectedValue)
+                replaceWorst(with: reflected, value: reflectedValue)
                 continue
             }
             // Contract towards the better of the worst and the reflected point.
             let outside = reflectedValue < worst
             for i in 0..<d {
-                let from = outside ? reflected[i] : vertices[d][i]
+                let from = outside ? reflected[i] : vertices[d * d + i]
                 trial[i] = centroid[i] + 0.5 * (from - centroid[i])
             }
             let contractedValue = objective(trial)
             evaluations += 1
             if contractedValue < min(reflectedValue, worst) {
-                replaceWorst(&vertices, &values, with: trial, value: contractedValue)
+                replaceWorst(with: trial, value: contractedValue)
                 continue
             }
             for v in 1...d {
-                for i in 0..<d { vertices[v][i] = vertices[0][i] + 0.5 * (vertices[v][i] - vertices[0][i]) }
-                values[v] = objective(vertices[v])
+                for i in 0..<d { vertices[v * d + i] = vertices[i] + 0.5 * (vertices[v * d + i] - vertices[i]) }
+                values[v] = value(ofVertex: v)
             }
             evaluations += d
         }
         let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
-        return Result(point: vertices[bestIndex], value: values[bestIndex], evaluations: evaluations)
-    }
-
-    private func replaceWorst(_ vertices: inout [[Double]], _ values: inout [Double], with point: [Double], value: Double) {
-        let last = values.count - 1
-        for i in point.indices { vertices[last][i] = point[i] }
-        values[last] = value
+        return Result(point: Array(vertices[bestIndex * d ..< (bestIndex + 1) * d]), value: values[bestIndex], evaluations: evaluations)
     }
 }
