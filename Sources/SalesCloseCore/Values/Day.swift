@@ -28,17 +28,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// (year, month, day) from the day number (Hinnant's civil_from_days).
+    /// (year, month, day) from the day number: Neri and Schneider's Euclidean affine functions
+    /// ("Euclidean affine functions and their application to calendar algorithms", 2022), in
+    /// 32-bit unsigned arithmetic with no division but by constants and no branch but the year's
+    /// last two months; exact from year −32,800 to beyond 9999. Reports read the month of every
+    /// line and shipment more than once, so this is a hot path.
     public var components: (year: Int, month: Int, day: Int) {
-        let z = Int(daysSinceEpoch) + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        // Days since 0000-03-01 of a year shifted by 82 × 400 years, so that every day of the
+        // range is a non-negative count.
+        let n = UInt32(bitPattern: daysSinceEpoch &+ 719_468 &+ 146_097 &* 82)
+        let n1 = 4 &* n &+ 3
+        let century = n1 / 146_097
+        let dayOfCentury = n1 % 146_097 / 4
+        let n2 = 4 &* dayOfCentury &+ 3
+        let p2 = UInt64(2_939_745) &* UInt64(n2)
+        let yearOfCentury = UInt32(truncatingIfNeeded: p2 >> 32)
+        let dayOfYear = UInt32(truncatingIfNeeded: p2) / 2_939_745 / 4   // from March 1st
+        let n3 = 2141 &* dayOfYear &+ 197_913
+        let month = n3 >> 16, day = (n3 & 0xFFFF) / 2141
+        let january = dayOfYear >= 306   // January or February: the next calendar year
+        let year = Int(100 &* century &+ yearOfCentury) - 32_800 + (january ? 1 : 0)
+        return (year, Int(january ? month - 12 : month), Int(day) + 1)
     }
 
     public var month: Month { let c = components; return Month(year: c.year, month: c.month) }
