@@ -119,8 +119,8 @@ import Testing
     }
 
     @Test func agreesWithLibcsvAlone() async {
-        // Mostly plain fields, with quotes (whole, doubled, inside, unclosed), CRs, blank lines.
-        let pieces = ["a", "bc", "12.50", ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "\"q,x\"", "\"\"", " ", "\"a\"b", ";", "订"]
+        // Mostly plain fields, with quotes (whole, doubled inside quotes and out, inside, unclosed), CRs, blank lines.
+        let pieces = ["a", "bc", "12.50", ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "\"q,x\"", "\"\"", " ", "\"a\"b", ";", "订", "\"3\"\" size\"", "\"\"\"\"", "\"\"\"x\"\"\""]
         await propertyCheck(count: 300, input: Gen.int(in: 0...(pieces.count * 8 - 1)).array(of: 0...120)) { picks in
             let text = picks.map { pieces[$0 % pieces.count] }.joined()
             let folder = try! TemporaryFolder()

@@ -124,14 +124,15 @@ public final class CSVReader {
         // = 0 in libcsv.c); libcsv reads the others a line at a time, and a record over several
         // lines to its end.
         let splitsPlainLines = options.splitsPlainLines && ![0, 10, 13, 34].contains(options.delimiter)
-        var spans: [Int] = []
+        var spans: [Int] = [], doubledQuotes: UInt64 = 0
         func parse(_ rfc: UnsafeRawBufferPointer) throws {
             guard splitsPlainLines, let base = rfc.baseAddress else { try libcsv(rfc); return }
             var i = 0
             while i < rfc.count && !stopped {
                 while parser.pointee.pstate == 0, i < rfc.count, !stopped,
-                      let next = PlainLine.read(base, from: i, count: rfc.count, delimiter: options.delimiter, spans: &spans) {
-                    endPlainRecord(base, &spans)
+                      let next = PlainLine.read(base, from: i, count: rfc.count, delimiter: options.delimiter, spans: &spans,
+                                                doubledQuotes: &doubledQuotes) {
+                    endPlainRecord(base, &spans, doubledQuotes: doubledQuotes)
                     i = next
                 }
                 guard i < rfc.count, !stopped else { return }
@@ -179,9 +180,21 @@ public final class CSVReader {
     }
 
     /// A record of a plain line: its fields (`spans` from `base`), as libcsv would have given them,
-    /// read where they are in the file instead of copied into the record buffer.
-    private func endPlainRecord(_ base: UnsafeRawPointer, _ spans: inout [Int]) {
+    /// read where they are in the file; copied into the record buffer only when a field holds
+    /// doubled quotes (bit k of `doubledQuotes` for field k), each then read as one.
+    private func endPlainRecord(_ base: UnsafeRawPointer, _ spans: inout [Int], doubledQuotes: UInt64) {
         guard !spans.isEmpty else { endRecord(10); return }   // a blank line
+        if doubledQuotes != 0 {
+            recordLine = line
+            var k = 0
+            while k < spans.count {
+                if doubledQuotes & (1 << UInt64(k / 2)) != 0 { record.appendUndoublingQuotes(base + spans[k], spans[k + 1]) }
+                else { record.append(base + spans[k], spans[k + 1]) }
+                k += 2
+            }
+            endRecord(10)
+            return
+        }
         let origin = spans[0]
         var k = 0
         while k < spans.count { spans[k] -= origin; k += 2 }
@@ -270,6 +283,22 @@ private final class RecordBuffer {
         spans[2 * count + 1] = length
         used += length
         count += 1
+    }
+
+    /// `append`, each pair of quotes in `data` kept as one quote.
+    func appendUndoublingQuotes(_ data: UnsafeRawPointer, _ length: Int) {
+        let start = used
+        append(data, length)
+        var from = start, to = start
+        let end = start + length
+        while from < end {
+            let b = bytes.load(fromByteOffset: from, as: UInt8.self)
+            bytes.storeBytes(of: b, toByteOffset: to, as: UInt8.self)
+            from += b == 34 ? 2 : 1
+            to += 1
+        }
+        spans[2 * (count - 1) + 1] = to - start
+        used = to
     }
 
     func withRecord<R>(line: Int, endLine: Int, _ body: (CSVRecord) -> R) -> R {
