@@ -54,7 +54,10 @@ public struct ByteInterner {
     public subscript(id: NameID) -> String { id < 0 ? "" : names[Int(id)] }
 
     /// The id of `bytes`, interning them on first sight (as `text` when it is given: their text).
+    /// A numbered code is found by its number before anything else: that reads one entry of the
+    /// array, where comparing with the last value reads its end and its bytes.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer, text: String? = nil) -> NameID {
+        if numbered != nil, let n = numbered!.number(bytes) { return intern(bytes, numbered: n, text: text) }
         if lastID != noName, equal(Int(lastID), bytes) { return lastID }
         if ascending {
             if ends.isEmpty || follows(bytes, ends.count - 1) {
@@ -62,17 +65,21 @@ public struct ByteInterner {
                 return lastID
             }
             buildIndex()
+            if numbered != nil, let n = numbered!.number(bytes) { return intern(bytes, numbered: n, text: text) }
         }
-        if numbered != nil, let n = numbered!.number(bytes) {
-            if let id = numbered!.id(n) { lastID = id; return id }
-            if numberedInSlots > 0, let id = slot(of: bytes).id { lastID = id; return id }
-            if numbered!.set(n, NameID(ends.count), limit: numberedLimit) {
-                lastID = append(bytes, text: text)
-                return lastID
-            }
-            // Too far from the others' numbers for the array: in the slots.
-            numberedInSlots += 1
+        return lookUp(bytes, text: text)
+    }
+
+    /// `intern` for a value of the numbered shape, numbered `n`.
+    private mutating func intern(_ bytes: UnsafeRawBufferPointer, numbered n: Int, text: String?) -> NameID {
+        if let id = numbered!.id(n) { lastID = id; return id }
+        if numberedInSlots > 0, let id = slot(of: bytes).id { lastID = id; return id }
+        if numbered!.set(n, NameID(ends.count), limit: numberedLimit) {
+            lastID = append(bytes, text: text)
+            return lastID
         }
+        // Too far from the others' numbers for the array: in the slots.
+        numberedInSlots += 1
         return lookUp(bytes, text: text)
     }
 
