@@ -84,8 +84,9 @@ struct CloseCalculation {
 
 extension CloseCalculation {
     /// The output tables in the order they are written. Each is rendered only when `body` asks
-    /// for it and dropped after, and the longest a block of rows at a time, so one block's cells
-    /// are in memory, not every table's.
+    /// for it and dropped after, and the longest (actuals, backlog, delivery) a row at a time by
+    /// the threads that format them, so their cells are never all in memory, nor made on one
+    /// thread.
     func forEachTable(_ body: (TableBlocks) throws -> Void) rethrows {
         for render in tableRenderers { try body(render()) }
     }
@@ -101,12 +102,12 @@ extension CloseCalculation {
             { abc.products.table }, { abc.customers.table }, { abc.matrix },
         ]
         let rest: [() -> ReportTable] = [
-            { delivery.table(names: names) }, { delivery.overdueTable(data: data) },
+            { delivery.overdueTable(data: data) },
             { receivables.table(data: data) }, { planVsActual.table() },
             { forecast.table(names: names) },
             { ForecastCalculation.projectionTable(projections, names: names) },
         ] + (quantityForecast.map { q in [{ q.table(names: names) }] } ?? [])
         return [{ actuals.tableBlocks(names: names) }] + whole.map { r in { TableBlocks(r()) } }
-            + [{ backlog.tableBlocks(names: names) }] + rest.map { r in { TableBlocks(r()) } }
+            + [{ backlog.tableBlocks(names: names) }, { delivery.tableBlocks(names: names) }] + rest.map { r in { TableBlocks(r()) } }
     }
 }

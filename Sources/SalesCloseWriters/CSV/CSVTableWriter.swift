@@ -34,18 +34,41 @@ public enum CSVTableWriter {
         }
     }
 
+    /// Writes a table made a row at a time as one CSV file: each of the two threads that format a
+    /// chunk also makes its rows, so making them (names looked up, figures derived) is spread too.
+    public static func write(_ table: TableBlocks, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let file = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? file.close() }
+        try file.write(contentsOf: header(ReportTable(name: table.name, columns: table.columns, rows: [])))
+        for chunks in stride(from: 0, to: table.rowCount, by: 2 * rowsPerChunk) {
+            for chunk in formattedChunks(count: table.rowCount, from: chunks, { bytes(($0).lazy.map(table.row)) }) {
+                try file.write(contentsOf: chunk)
+            }
+        }
+    }
+
     static let rowsPerChunk = 8_192
 
     /// The CSV bytes of the two chunks of `rows` starting at `start`, formatted on two threads
     /// when there are two.
     private static func formattedChunks(_ rows: [[ReportTable.Cell]], from start: Int) -> [[UInt8]] {
-        let bounds = [start, min(start + rowsPerChunk, rows.count), min(start + 2 * rowsPerChunk, rows.count)]
-        guard bounds[2] > bounds[1] else { return [bytes(rows[bounds[0]..<bounds[1]])] }
+        formattedChunks(count: rows.count, from: start) { bytes(rows[$0]) }
+    }
+
+    /// `format` of the two chunks of rows `0 ..< count` starting at `start`, on two threads when
+    /// there are two.
+    private static func formattedChunks(count: Int, from start: Int,
+                                        _ format: @Sendable (Range<Int>) -> [UInt8]) -> [[UInt8]] {
+        let bounds = [start, min(start + rowsPerChunk, count), min(start + 2 * rowsPerChunk, count)]
+        guard bounds[2] > bounds[1] else { return [format(bounds[0]..<bounds[1])] }
         // Each thread writes only its own slot.
         nonisolated(unsafe) let out = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: 2)
         defer { out.deinitialize().deallocate() }
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            out.initializeElement(at: i, to: bytes(rows[bounds[i]..<bounds[i + 1]]))
+            out.initializeElement(at: i, to: format(bounds[i]..<bounds[i + 1]))
         }
         return Array(out)
     }
@@ -70,7 +93,7 @@ public enum CSVTableWriter {
         return out
     }
 
-    private static func bytes(_ rows: ArraySlice<[ReportTable.Cell]>) -> [UInt8] {
+    private static func bytes(_ rows: some Collection<[ReportTable.Cell]>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 * rows.count)
         for row in rows {

@@ -4,7 +4,7 @@ extension MonthlyActuals {
     /// `actuals_monthly.csv`: every month, level and key with sales, sorted by month, level, key text.
     public func table(names: SalesData.Names) -> ReportTable { tableBlocks(names: names).table }
 
-    /// `actuals_monthly.csv` a block of rows at a time (see `TableBlocks`).
+    /// `actuals_monthly.csv` a row at a time (see `TableBlocks`).
     public func tableBlocks(names: SalesData.Names) -> TableBlocks {
         let rank = KeyTextRank(keys.lazy.map { ($0.level, $0.key) }, names: names)
         let keys = keys

@@ -4,7 +4,7 @@ extension BacklogReport {
     /// `backlog.csv`.
     public func table(names: SalesData.Names) -> ReportTable { tableBlocks(names: names).table }
 
-    /// `backlog.csv` a block of rows at a time (see `TableBlocks`).
+    /// `backlog.csv` a row at a time (see `TableBlocks`).
     public func tableBlocks(names: SalesData.Names) -> TableBlocks {
         let rows = rows
         return TableBlocks(name: "backlog", columns: [

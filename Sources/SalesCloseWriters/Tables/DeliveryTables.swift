@@ -2,19 +2,23 @@ import SalesCloseCore
 
 extension DeliveryReport {
     /// `delivery.csv`.
-    public func table(names: SalesData.Names) -> ReportTable {
-        ReportTable(name: "delivery", columns: [
+    public func table(names: SalesData.Names) -> ReportTable { tableBlocks(names: names).table }
+
+    /// `delivery.csv` a row at a time (see `TableBlocks`).
+    public func tableBlocks(names: SalesData.Names) -> TableBlocks {
+        let rows = rows
+        return TableBlocks(name: "delivery", columns: [
             .init("month", .month), .init("level", .text), .init("key", .text), .init("lines_shipped", .integer),
             .init("on_time", .integer), .init("late", .integer), .init("on_time_rate", .rate),
             .init("avg_days_late", .number), .init("orders_shipped", .integer), .init("max_days_late", .integer),
             .init("late_partially_shipped", .integer), .init("on_time_rule", .text),
-        ], rows: rows.map { r in
-            let f = r.figures
+        ], rowCount: rows.count) { i in
+            let r = rows[i], f = r.figures
             return [.month(r.month), .text(r.level.rawValue), .text(r.level.text(of: r.key, names: names)),
                     .integer(f.linesShipped), .integer(f.onTime), .integer(f.late), .rateOrEmpty(f.onTimeRate),
                     f.averageDaysLate.map(ReportTable.Cell.number) ?? .empty, .integer(f.ordersShipped),
                     f.late > 0 ? .integer(f.maxDaysLate) : .empty, .integer(f.partial), .text(Self.onTimeRule)]
-        })
+        }
     }
 
     /// `overdue_lines`: open lines past their promised date at the as-of day.
