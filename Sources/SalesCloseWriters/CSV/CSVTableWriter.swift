@@ -19,14 +19,11 @@ public enum CSVTableWriter {
     /// formatted a chunk at a time, two chunks at once on two threads, and written as they are
     /// done, so no file-sized buffer is held.
     public static func write(_ blocks: some Sequence<ReportTable>, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let file = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        let file = try created(path)
         defer { try? file.close() }
         var first = true
         for block in blocks {
-            if first { try file.write(contentsOf: header(block)) }
+            if first { try file.write(contentsOf: header(block.columns)) }
             first = false
             for chunks in stride(from: 0, to: block.rows.count, by: 2 * rowsPerChunk) {
                 for chunk in formattedChunks(block.rows, from: chunks) { try file.write(contentsOf: chunk) }
@@ -37,17 +34,23 @@ public enum CSVTableWriter {
     /// Writes a table made a row at a time as one CSV file: each of the two threads that format a
     /// chunk also makes its rows, so making them (names looked up, figures derived) is spread too.
     public static func write(_ table: TableBlocks, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let file = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        let file = try created(path)
         defer { try? file.close() }
-        try file.write(contentsOf: header(ReportTable(name: table.name, columns: table.columns, rows: [])))
+        try file.write(contentsOf: header(table.columns))
         for chunks in stride(from: 0, to: table.rowCount, by: 2 * rowsPerChunk) {
             for chunk in formattedChunks(count: table.rowCount, from: chunks, { bytes(($0).lazy.map(table.row)) }) {
                 try file.write(contentsOf: chunk)
             }
         }
+    }
+
+    /// A new empty file at `path`, open for writing.
+    private static func created(_ path: String) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let file = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        return file
     }
 
     static let rowsPerChunk = 8_192
@@ -80,12 +83,12 @@ public enum CSVTableWriter {
     }
 
     static func bytes(_ table: ReportTable) -> [UInt8] {
-        header(table) + bytes(table.rows[...])
+        header(table.columns) + bytes(table.rows[...])
     }
 
-    private static func header(_ table: ReportTable) -> [UInt8] {
+    private static func header(_ columns: [ReportTable.Column]) -> [UInt8] {
         var out: [UInt8] = []
-        for (i, column) in table.columns.enumerated() {
+        for (i, column) in columns.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.appendCSVField(column.name)
         }
