@@ -89,6 +89,7 @@ let package = Package(
         .testTarget(name: "SalesCloseEndToEndTests", dependencies: [
                         "SalesClosePipeline", "SalesCloseConfiguration", "SalesCloseImport", "SalesCloseCore", "SalesCloseWriters", "SalesCloseTestSupport",
                         "SalesCloseCLI",   // built so the command-line tests can run the binary
+                        .product(name: "Crypto", package: "swift-crypto"),
                     ],
                     resources: [.copy("Fixtures")]),
     ],

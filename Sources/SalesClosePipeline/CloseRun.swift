@@ -206,7 +206,7 @@ func strictFailure(_ rejects: RejectLog, _ findings: [Finding]) -> PipelineError
 }
 
 /// `rejects.csv`'s rows for `rejects` (a block of them: see `writeRejects`).
-func rejectsTable(_ rejects: some Collection<Reject>) -> ReportTable {
+func rejectsTable(_ rejects: some Sequence<Reject>) -> ReportTable {
     ReportTable(name: "rejects", columns: [
         .init("file", .text), .init("line", .integer), .init("column", .integer), .init("value", .text),
         .init("reason", .text), .init("field", .text),
@@ -219,8 +219,12 @@ func rejectsTable(_ rejects: some Collection<Reject>) -> ReportTable {
 /// Writes `rejects.csv` into `folder` a block of rows at a time, so a million rejects are never
 /// all in memory as table rows.
 func writeRejects(_ rejects: RejectLog, in folder: String) throws {
-    let blocks = stride(from: 0, to: max(rejects.count, 1), by: 50_000).lazy.map {
-        rejectsTable(rejects[$0..<min($0 + 50_000, rejects.count)])
+    // The first block is written even when empty: it carries the header.
+    let blocks = sequence(state: (reading: rejects.makeIterator(), first: true)) { state -> ReportTable? in
+        var block: [Reject] = []
+        while block.count < 8_192, let reject = state.reading.next() { block.append(reject) }
+        defer { state.first = false }
+        return block.isEmpty && !state.first ? nil : rejectsTable(block)
     }
     try CSVTableWriter.write(blocks, to: (folder as NSString).appendingPathComponent("rejects.csv"))
 }

@@ -169,7 +169,7 @@ import Testing
         #expect(result.targets[0].period == .year(2026) && result.targets[0].value == 120_000_000)
         #expect(result.targets[1].period == .quarter(year: 2026, quarter: 3) && result.targets[1].dimensions == [.region: "East"])
         #expect(result.targets[2].metric == .quantity && result.targets[2].value == 12_500)
-        #expect(result.rejects.count == 1 && result.rejects[0].line == 5)
+        #expect(result.rejects.count == 1 && result.rejects.first?.line == 5)
     }
 }
 

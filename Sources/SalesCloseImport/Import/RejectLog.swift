@@ -4,25 +4,25 @@ import SalesCloseCore
 /// The rejected rows and files of an import, in the order they were found.
 ///
 /// The first `keptInMemory` are held as values; the rest are written to a temporary file that is
-/// unlinked as soon as it is open (nothing is left behind, even by a killed run) and read back
-/// when asked for. A file of millions of bad rows (a wrong `date_format` rejects every row) then
-/// costs 8 bytes a row for its offset, not a diagnostic each, and `rejects.csv` still lists
-/// every one of them.
-public struct RejectLog: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
-    public static let keptInMemory = 10_000
+/// unlinked as soon as it is open (nothing is left behind, even by a killed run) and read back,
+/// in order, when the log is read. A file of millions of bad rows (a wrong `date_format` rejects
+/// every row) then costs no memory for its rejects, and `rejects.csv` still lists every one.
+public struct RejectLog: Sequence, ExpressibleByArrayLiteral, Equatable, Sendable {
+    public static let keptInMemory = 1_000
 
     private var kept: [Reject] = []
     private var spill: RejectSpill?
+    /// The spilled records this log holds (a copy of the log that appends goes on writing to the
+    /// same file; a copy taken before sees only its own records).
+    private var spilled = 0
 
     public init() {}
     public init(arrayLiteral elements: Reject...) { for r in elements { append(r) } }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { kept.count + (spill?.count ?? 0) }
-
-    public subscript(position: Int) -> Reject {
-        position < kept.count ? kept[position] : spill!.reject(at: position - kept.count)
-    }
+    public var count: Int { kept.count + spilled }
+    public var isEmpty: Bool { count == 0 }
+    public var first: Reject? { kept.first }
+    public var underestimatedCount: Int { count }
 
     /// Reads the spilled part sequentially, a large block at a time.
     public func makeIterator() -> Iterator { Iterator(log: self) }
@@ -37,7 +37,7 @@ public struct RejectLog: RandomAccessCollection, ExpressibleByArrayLiteral, Equa
         public mutating func next() -> Reject? {
             defer { position += 1 }
             if position < log.kept.count { return log.kept[position] }
-            guard let spill = log.spill, position < log.endIndex else { return nil }
+            guard let spill = log.spill, position < log.count else { return nil }
             if reader == nil { reader = spill.reader() }
             return reader!.next()
         }
@@ -47,6 +47,7 @@ public struct RejectLog: RandomAccessCollection, ExpressibleByArrayLiteral, Equa
         if kept.count < Self.keptInMemory && spill == nil { kept.append(reject); return }
         if spill == nil { spill = RejectSpill() }
         spill!.append(reject)
+        spilled += 1
     }
 
     /// Writes out what the spill still buffers; the log is read-only from here on.
@@ -55,15 +56,15 @@ public struct RejectLog: RandomAccessCollection, ExpressibleByArrayLiteral, Equa
     public static func == (a: RejectLog, b: RejectLog) -> Bool { a.count == b.count && a.elementsEqual(b) }
 }
 
-/// The spilled rejects: records appended to an unlinked temporary file, with each record's offset.
+/// The spilled rejects: records appended to an unlinked temporary file, each led by its length.
 /// Written by the import alone (one thread); after `flush`, only read with `pread`, which shares
 /// no file position, so readers on any thread are safe.
 final class RejectSpill: @unchecked Sendable {
     private let descriptor: Int32
-    private var offsets: [Int64] = []
     private var buffer: [UInt8] = []
     private var written: Int64 = 0
     private static let flushSize = 1 << 20
+    private static let lengthSize = 4
 
     init() {
         var template = Array((NSTemporaryDirectory() + "/salesclose-rejects.XXXXXX").utf8CString)
@@ -75,15 +76,16 @@ final class RejectSpill: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    var count: Int { offsets.count }
-
     func append(_ r: Reject) {
-        offsets.append(written + Int64(buffer.count))
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.lengthSize))
         buffer.append(r.severity == .error ? 0 : r.severity == .warning ? 1 : 2)
         for text in [r.code, r.message, r.location.file, r.field ?? "", r.value ?? ""] { put(text) }
         put(r.field != nil ? 1 : 0)
         put(r.value != nil ? 1 : 0)
         for number in [r.location.line, r.location.column, r.location.record] { put(Int64(number ?? -1)) }
+        let length = UInt32(buffer.count - start - Self.lengthSize)
+        withUnsafeBytes(of: length.littleEndian) { for k in 0..<Self.lengthSize { buffer[start + k] = $0[k] } }
         if buffer.count >= Self.flushSize { flush() }
     }
 
@@ -95,38 +97,39 @@ final class RejectSpill: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// The `i`th spilled reject (one `pread`).
-    func reject(at i: Int) -> Reject {
-        flush()
-        let start = offsets[i], end = i + 1 < offsets.count ? offsets[i + 1] : written
-        var bytes = [UInt8](repeating: 0, count: Int(end - start))
-        read(into: &bytes, at: start)
-        var cursor = 0
-        return Self.decode(bytes, &cursor)
-    }
-
     func reader() -> Reader { flush(); return Reader(spill: self) }
 
     /// Decodes the records in order, a megabyte at a time.
     struct Reader {
         let spill: RejectSpill
-        var record = 0
         var block: [UInt8] = []
         var blockStart: Int64 = 0
-        var cursor = 0
+        /// The file offset of the next record.
+        var offset: Int64 = 0
 
         mutating func next() -> Reject? {
-            guard record < spill.offsets.count else { return nil }
-            let start = spill.offsets[record]
-            let end = record + 1 < spill.offsets.count ? spill.offsets[record + 1] : spill.written
-            if start < blockStart || end > blockStart + Int64(block.count) {
-                blockStart = start
-                block = [UInt8](repeating: 0, count: Int(max(end - start, min(Int64(RejectSpill.flushSize), spill.written - start))))
-                spill.read(into: &block, at: start)
-            }
-            cursor = Int(start - blockStart)
-            record += 1
+            guard offset < spill.written else { return nil }
+            if !holds(RejectSpill.lengthSize) { load(RejectSpill.lengthSize) }
+            var cursor = Int(offset - blockStart)
+            var length = 0
+            for k in 0..<RejectSpill.lengthSize { length |= Int(block[cursor + k]) << (8 * k) }
+            let record = RejectSpill.lengthSize + length
+            if !holds(record) { load(record); cursor = 0 }
+            cursor += RejectSpill.lengthSize
+            offset += Int64(record)
             return RejectSpill.decode(block, &cursor)
+        }
+
+        /// Whether the block holds the `count` bytes at `offset`.
+        private func holds(_ count: Int) -> Bool {
+            offset >= blockStart && offset + Int64(count) <= blockStart + Int64(block.count)
+        }
+
+        /// Reads a block from `offset` on, at least `count` bytes long.
+        private mutating func load(_ count: Int) {
+            blockStart = offset
+            block = [UInt8](repeating: 0, count: Int(min(Int64(max(count, RejectSpill.flushSize)), spill.written - offset)))
+            spill.read(into: &block, at: offset)
         }
     }
 
