@@ -36,7 +36,7 @@ public struct FileScan: Sendable {
             if b == 10 || b == 13 { break }
             firstLine.append(b)
         }
-        let chunk = 8 << 20
+        let chunk = 1 << 20
         var offset = 0
         while offset < bytes.count {
             let part = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(offset + chunk, bytes.count)])
@@ -58,7 +58,7 @@ public struct FileScan: Sendable {
     public static func digest(path: String) throws -> String {
         let file = try MappedFile(path: path)
         var hasher = SHA256()
-        let chunk = 8 << 20
+        let chunk = 1 << 20
         var offset = 0
         while offset < file.bytes.count {
             let part = UnsafeRawBufferPointer(rebasing: file.bytes[offset..<min(offset + chunk, file.bytes.count)])

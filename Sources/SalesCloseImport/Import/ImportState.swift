@@ -71,21 +71,23 @@ final class ImportState {
         UInt64(UInt32(order)) << 32 | (lineNo != noName ? UInt64(UInt32(lineNo)) : UInt64(UInt32(sku)) | 1 << 31)
     }
 
-    /// Rebuilds those of `kinds`' indexes that are stale, each sized for the room its rows have.
+    /// Rebuilds those of `kinds`' indexes that are stale, each sized for the rows it holds (not for
+    /// the room reserved for them: rows that turn out to be duplicates never fill that room, and
+    /// an index sized for it would cost memory for each of them).
     func rebuildStaleIndexes(_ kinds: RowKinds) {
         let stale = staleIndexes.intersection(kinds)
         if stale.contains(.lines) {
-            lineIndex = FlatIndex(capacity: lines.capacity)
+            lineIndex = FlatIndex(capacity: lines.count)
             for (i, l) in lines.enumerated() { lineIndex.insert(ImportState.lineKey(order: l.order, lineNo: l.lineNo, sku: l.sku), Int32(i)) }
         }
         if stale.contains(.shipments) {
-            shipmentIndex = FlatIndex(capacity: shipments.capacity)
+            shipmentIndex = FlatIndex(capacity: shipments.count)
             for (i, s) in shipments.enumerated() where shipmentIDs[i] != noName {
                 shipmentIndex.insert(ShipmentKey(id: shipmentIDs[i], order: s.order, lineNo: s.lineNo, sku: s.sku), Int32(i))
             }
         }
         if stale.contains(.payments) {
-            paymentIndex = FlatIndex(capacity: payments.capacity)
+            paymentIndex = FlatIndex(capacity: payments.count)
             for i in payments.indices where paymentIDs[i] != noName { paymentIndex.insert(UInt64(UInt32(paymentIDs[i])), Int32(i)) }
         }
         staleIndexes.subtract(stale)
@@ -99,8 +101,7 @@ final class ImportState {
     }
 
     /// Makes room for `records` more rows of `table` (a piece whose line count is known), so
-    /// that neither its rows nor the ids that grow with them grow and copy (an index is rebuilt
-    /// for the rows' room).
+    /// that neither its rows nor the ids that grow with them grow and copy.
     func expect(records: Int, of table: TableKind) {
         guard records > 0 else { return }
         switch table {
@@ -117,8 +118,8 @@ final class ImportState {
 
     /// Makes room for `scale` times the rows read so far (a file read in pieces, after its first
     /// piece), so that neither the rows nor the ids that grow with them (orders, shipment and
-    /// payment ids) grow and copy as the other pieces merge; an index rebuilt later is sized
-    /// for the rows' room. Rows reserved and never written cost address space, not memory.
+    /// payment ids) grow and copy as the other pieces merge. Rows reserved and never written cost
+    /// address space, not memory.
     func reserve(scale: Double) {
         func expected(_ count: Int) -> Int { Int((Double(count) * scale).rounded(.up)) }
         let counts = (lines: expected(lines.count), shipments: expected(shipments.count), payments: expected(payments.count))

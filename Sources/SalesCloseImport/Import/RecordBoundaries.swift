@@ -36,9 +36,13 @@ enum RecordBoundaries {
         for k in 1..<pieces {
             let target = bytes.count / pieces * k
             guard target > i else { continue }
-            count(base, from: i, to: target, end: bytes.count, quotes: &quotes, lines: &lines)
-            i = target
-            file.release(upTo: i)
+            // A megabyte at a time, each released once counted: the pass holds no more of the file.
+            while i < target {
+                let step = min(target, i + (1 << 20))
+                count(base, from: i, to: step, end: bytes.count, quotes: &quotes, lines: &lines)
+                i = step
+                file.release(upTo: i)
+            }
             // The first line end outside quotes from here whose lines on either side are of
             // different orders (after `candidates` tries, the next line end outside quotes).
             var candidates = 10_000
