@@ -85,11 +85,13 @@ public struct Importer: Sendable {
         var pieceCounts = [Int](repeating: 1, count: paths.count)
         var join: PieceJoin?
         var digest = ""
+        let buffers = RowBuffers(kept: lanes + 1)
         OrderedLanes<PieceOutcome>.run(count: jobs.count, lanes: lanes, job: { j in
             let file = jobs[j].file
             guard let piece = jobs[j].piece else { return PieceOutcome(digest: (try? FileScan.digest(path: paths[file])) ?? "") }
             let part = ImportState()
             guard isLookup[file] else {
+                if !piece.isFirst { buffers.lend(to: part) }
                 return PieceOutcome(state: part, end: importTable(path: paths[file], state: part, scan: scans[file], piece: piece))
             }
             let name = (paths[file] as NSString).lastPathComponent
@@ -107,7 +109,10 @@ public struct Importer: Sendable {
             guard !(piece.isFirst && piece.isLast) else { state.merge(outcome.state, as: file); return }
             if piece.isFirst { join = PieceJoin(fileBytes: (try? scans[file]?.get())?.byteCount ?? 0) }
             join!.add(outcome.state, end: outcome.end, bytes: piece.range?.count ?? 0)
+            // The first piece's rows became the file's (`PieceJoin`); a later one's were copied.
+            if !piece.isFirst { buffers.takeBack(from: outcome.state) }
             guard piece.isLast else { return }
+            buffers.release()
             if join!.isExact {
                 state.merge(join!.state, as: file)
                 finishTable(path: paths[file], file: file, end: join!.end, state: state)
