@@ -3,7 +3,7 @@ import Foundation
 import SalesClosePipeline
 
 // Exit codes per SPEC: 0 success, 1 data errors under --strict or a failed run, 2 usage or config error.
-LargeAllocations.returnToTheSystemWhenFreed()
+LargeAllocations.reuseFreedMemory()
 do {
     var command = try SalesCloseCommand.parseAsRoot()
     try command.run()
