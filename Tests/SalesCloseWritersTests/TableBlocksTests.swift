@@ -18,9 +18,9 @@ import Testing
     }
 
     /// Rows made by the formatting threads write the bytes of the whole table, below, at and
-    /// across the writer's chunks (one, two at once, several pairs).
+    /// across the writer's chunks (one, two at once, several pairs) and the parts of a chunk.
     @Test func rowsMadeWhileWritingWriteTheWholeTable() throws {
-        for count in [1, 8_191, 8_192, 8_193, 16_385, 40_000] {
+        for count in [1, 8_191, 8_192, 8_193, 10_241, 16_385, 40_000] {
             let whole = CSVTableWriter.render(rows(count).table)
             #expect(try written(rows(count)) == whole)
         }

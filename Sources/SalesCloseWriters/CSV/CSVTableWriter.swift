@@ -62,19 +62,24 @@ public enum CSVTableWriter {
     }
 
     /// `format` of the two chunks of rows `0 ..< count` starting at `start`, on two threads when
-    /// there are two.
+    /// there are two. Each chunk is formatted in `partsPerChunk` parts, taken by whichever thread
+    /// is free, so that a thread done with cheaper rows does not wait for the other.
     private static func formattedChunks(count: Int, from start: Int,
                                         _ format: @Sendable (Range<Int>) -> [UInt8]) -> [[UInt8]] {
-        let bounds = [start, min(start + rowsPerChunk, count), min(start + 2 * rowsPerChunk, count)]
-        guard bounds[2] > bounds[1] else { return [format(bounds[0]..<bounds[1])] }
-        // Each thread writes only its own slot.
-        nonisolated(unsafe) let out = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: 2)
+        let end = min(start + 2 * rowsPerChunk, count)
+        guard end - start > rowsPerChunk else { return [format(start..<end)] }
+        let partRows = rowsPerChunk / partsPerChunk
+        let parts = (end - start + partRows - 1) / partRows
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let out = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: parts)
         defer { out.deinitialize().deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            out.initializeElement(at: i, to: format(bounds[i]..<bounds[i + 1]))
+        DispatchQueue.concurrentPerform(iterations: parts) { i in
+            out.initializeElement(at: i, to: format((start + i * partRows)..<min(start + (i + 1) * partRows, end)))
         }
         return Array(out)
     }
+
+    static let partsPerChunk = 4
 
     public static func format(_ cell: ReportTable.Cell) -> String {
         var out: [UInt8] = []
