@@ -46,14 +46,45 @@ enum ETSKernel {
     /// Runs the recursions over `y` from the states `level`, `trend` and `seasonal` (updated in
     /// place to the final seasonal states). Writes one-step forecasts into `fitted` when given.
     /// Allocation-free: this is the inner loop of parameter estimation.
+    ///
+    /// The form is dispatched once here, so each of the loops below is compiled for one form with
+    /// its choices made (the same operations in the same order as a general loop: the results do
+    /// not change, but the loop keeps its states in registers and branches only on the data).
     static func etscalc(
         _ y: UnsafeBufferPointer<Double>,
         _ spec: ETSSpecification,
         _ parameters: ETSParameters,
-        level initialLevel: Double,
-        trend initialTrend: Double,
+        level: Double,
+        trend: Double,
         seasonal: UnsafeMutableBufferPointer<Double>,
         fitted: UnsafeMutableBufferPointer<Double>?
+    ) -> Pass {
+        @inline(__always) func form(_ season: ETSSpecification.SeasonType) -> Pass {
+            switch (spec.error, spec.trend) {
+            case (.additive, .none): recursions(y, .init(error: .additive, trend: .none, season: season), parameters, level, trend, seasonal, fitted)
+            case (.additive, .additive): recursions(y, .init(error: .additive, trend: .additive, season: season), parameters, level, trend, seasonal, fitted)
+            case (.additive, .damped): recursions(y, .init(error: .additive, trend: .damped, season: season), parameters, level, trend, seasonal, fitted)
+            case (.multiplicative, .none): recursions(y, .init(error: .multiplicative, trend: .none, season: season), parameters, level, trend, seasonal, fitted)
+            case (.multiplicative, .additive): recursions(y, .init(error: .multiplicative, trend: .additive, season: season), parameters, level, trend, seasonal, fitted)
+            case (.multiplicative, .damped): recursions(y, .init(error: .multiplicative, trend: .damped, season: season), parameters, level, trend, seasonal, fitted)
+            }
+        }
+        switch spec.season {
+        case .none: return form(.none)
+        case .additive: return form(.additive)
+        case .multiplicative: return form(.multiplicative)
+        }
+    }
+
+    @inline(__always)
+    private static func recursions(
+        _ y: UnsafeBufferPointer<Double>,
+        _ spec: ETSSpecification,
+        _ parameters: ETSParameters,
+        _ initialLevel: Double,
+        _ initialTrend: Double,
+        _ seasonal: UnsafeMutableBufferPointer<Double>,
+        _ fitted: UnsafeMutableBufferPointer<Double>?
     ) -> Pass {
         let alpha = parameters.alpha
         let betaOverAlpha = parameters.beta / parameters.alpha
