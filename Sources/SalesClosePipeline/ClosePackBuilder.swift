@@ -8,7 +8,8 @@ import SalesCloseWriters
 /// "others" line and a total), then the full tables as detail sheets when `[workbook] detail`.
 /// A sheet is one `ClosePackSheet` here; adding one is adding a line to `pack()`.
 struct ClosePackBuilder {
-    let close: CloseCalculation
+    let figures: CloseFigures
+    let forecasts: CloseForecasts
     let imported: ImportResult
     let configuration: Configuration
     let period: Month
@@ -23,15 +24,15 @@ struct ClosePackBuilder {
     func pack() -> ClosePack {
         let data = imported.data
         let sheets: [ClosePackSheet] = [
-            .achievement(close.achievement, top: top, language: language),
-            .growth(close.growth, close: period, top: top, language: language),
-            .abc(close.abc.products, top: top, language: language),
-            .abc(close.abc.customers, top: top, language: language),
-            .backlog(close.backlog, data: data, top: top, language: language),
-            .delivery(close.delivery, data: data, top: top, language: language),
-            .receivables(close.receivables, planVsActual: close.planVsActual, data: data, top: top, language: language),
+            .achievement(figures.achievement, top: top, language: language),
+            .growth(figures.growth, close: period, top: top, language: language),
+            .abc(figures.abc.products, top: top, language: language),
+            .abc(figures.abc.customers, top: top, language: language),
+            .backlog(figures.backlog, data: data, top: top, language: language),
+            .delivery(figures.delivery, data: data, top: top, language: language),
+            .receivables(figures.receivables, planVsActual: figures.planVsActual, data: data, top: top, language: language),
             forecastSheet(),
-            .scorecard(close.scorecard, names: data.names, top: top, language: language),
+            .scorecard(figures.scorecard, names: data.names, top: top, language: language),
             .dataQuality(findings: findings, rejects: shownRejects, rejectCount: imported.rejects.count, inputFiles: inputFilesTable(), settings: settings(),
                          top: top, language: language),
         ]
@@ -43,19 +44,19 @@ struct ClosePackBuilder {
     private func detailSheets() -> [ClosePackSheet] {
         let names = imported.data.names
         return [
-            ("achievement", close.achievement.table), ("growth", close.growth.table),
-            ("products_abc", close.abc.products.table), ("customers_abc", close.abc.customers.table),
-            ("backlog", close.backlog.table(names: names)), ("delivery", close.delivery.table(names: names)),
-            ("overdue_lines", close.delivery.overdueTable(data: imported.data)),
-            ("receivables", close.receivables.table(data: imported.data)), ("forecast", close.forecast.table(names: names)),
+            ("achievement", figures.achievement.table), ("growth", figures.growth.table),
+            ("products_abc", figures.abc.products.table), ("customers_abc", figures.abc.customers.table),
+            ("backlog", figures.backlog.table(names: names)), ("delivery", figures.delivery.table(names: names)),
+            ("overdue_lines", figures.delivery.overdueTable(data: imported.data)),
+            ("receivables", figures.receivables.table(data: imported.data)), ("forecast", forecasts.revenue.table(names: names)),
         ].map { ClosePackSheet(titleKey: t("detail_sheet", t($0.0)), table: $0.1) }
     }
 
     private func kpis() -> [KPI] {
-        let month = close.achievement.row(.month, .total, 0)
-        let ytd = close.achievement.row(.ytd, .total, 0)
+        let month = figures.achievement.row(.month, .total, 0)
+        let ytd = figures.achievement.row(.ytd, .total, 0)
         let money = { (units: Int64?) in units.map { ReportTable.Cell.money(Money(minorUnits: $0)) } ?? .empty }
-        let kpis = close.orderToCash
+        let kpis = figures.orderToCash
         return [
             KPI("revenue", money(month?.actual), comparisons: [
                 .init("target", money(month?.target)),
@@ -71,29 +72,29 @@ struct ClosePackBuilder {
             KPI("receivables_balance", .money(kpis.totalReceivables), comparisons: [
                 .init("overdue_90_plus", .money(kpis.receivablesInOldestBucket))]),
             KPI("projected_year_end_achievement",
-                .rateOrEmpty(close.projections.first { $0.level == .total }?.projectedAchievement), colourAsAchievement: true),
+                .rateOrEmpty(forecasts.projections.first { $0.level == .total }?.projectedAchievement), colourAsAchievement: true),
         ]
     }
 
     private func summaryCharts() -> [ChartSpec] {
         let money = { (units: Int64?) in units.map { ReportTable.Cell.money(Money(minorUnits: $0)) } ?? .empty }
         let month = period.description
-        let regions = close.achievement.rows.filter { $0.periodType == .month && $0.level == .region }
+        let regions = figures.achievement.rows.filter { $0.periodType == .month && $0.level == .region }
         let byRegion = ReportTable(name: "actual_vs_target_by_region",
                                    columns: [.init("region", .text), .init("target", .money), .init("actual", .money)],
                                    rows: regions.map { [.text($0.keyText), money($0.target), money($0.actual)] })
         // 24 months of actuals, then the forecast with its 80 % band.
-        let horizon = close.forecast.horizon
+        let horizon = forecasts.revenue.horizon
         let trend = ReportTable(name: "revenue_trend", columns: [
             .init("month", .month), .init("actual", .money), .init("forecast", .money), .init("lo80", .money), .init("hi80", .money),
         ], rows: (0..<(24 + horizon)).map { step in
             let m = period.advanced(by: step - 23)
-            guard step >= 24 else { return [.month(m), .money(close.actuals.figures(.total, 0, m).revenue), .empty, .empty, .empty] }
-            let f = close.forecast.total(m)
+            guard step >= 24 else { return [.month(m), .money(figures.actuals.figures(.total, 0, m).revenue), .empty, .empty, .empty] }
+            let f = forecasts.revenue.total(m)
             return [.month(m), .empty, .moneyOrEmpty(f?.mean), .moneyOrEmpty(f?.lo80), .moneyOrEmpty(f?.hi80)]
         })
         // The Pareto curve of the 20 largest products, labelled by short name, with the ABC cut-offs.
-        let abc = close.abc.products
+        let abc = figures.abc.products
         let pareto = ReportTable(name: "product_pareto", columns: [
             .init("product", .text), .init("cumulative_share", .rate), .init("cutoff_a", .rate), .init("cutoff_b", .rate),
         ], rows: abc.items.prefix(20).map {
@@ -101,13 +102,13 @@ struct ClosePackBuilder {
              .rate(abc.settings.a), .rate(abc.settings.b)]
         })
         // Salespeople with an achievement rate: the best five and the worst five.
-        let rated = close.achievement.rows.filter { $0.periodType == .month && $0.level == .salesperson && $0.achievementRate != nil }
+        let rated = figures.achievement.rows.filter { $0.periodType == .month && $0.level == .salesperson && $0.achievementRate != nil }
         let shown = rated.count <= 10 ? rated : Array(rated.prefix(5) + rated.suffix(5))
         let people = ReportTable(name: "achievement_by_salesperson",
                                  columns: [.init("salesperson", .text), .init("achievement_rate", .rate)],
                                  rows: shown.map { [.text(PackText.short($0.keyText, width: 16)), .rateOrEmpty($0.achievementRate)] })
         // The year: YTD actual and the projected total against the annual target, company and regions.
-        let year = close.projections.filter { $0.level == .total || $0.level == .region }
+        let year = forecasts.projections.filter { $0.level == .total || $0.level == .region }
         let yearTable = ReportTable(name: "year_vs_target", columns: [
             .init("key", .text), .init("ytd_actual", .money), .init("projected", .money), .init("annual_target", .money),
         ], rows: year.map {
@@ -137,7 +138,7 @@ struct ClosePackBuilder {
     /// forecast over the horizon, "others" and the total, adding up to `forecast.csv`.
     private func forecastSheet() -> ClosePackSheet {
         let text = PackText(language: language)
-        let forecast = close.forecast
+        let forecast = forecasts.revenue
         let names = imported.data.names
         let first = period.advanced(by: 1), last = period.advanced(by: forecast.horizon)
         var sections: [ClosePackSection] = []
@@ -162,9 +163,9 @@ struct ClosePackBuilder {
              .init("forecast_rest_of_year", .money), .init("projected", .money), .init("projected_achievement", .rate),
              .init("projected_gap", .money)]
         }
-        let levels = close.projections.map(\.level).reduce(into: [ActualsLevel]()) { if !$0.contains($1) { $0.append($1) } }
+        let levels = forecasts.projections.map(\.level).reduce(into: [ActualsLevel]()) { if !$0.contains($1) { $0.append($1) } }
         for level in levels {
-            let rows = close.projections.filter { $0.level == level }
+            let rows = forecasts.projections.filter { $0.level == level }
             if level == .total {
                 sections.append(ClosePackSection(t("projection_caption", String(period.year), text.level(.total)), ReportTable(
                     name: "projection_total", columns: projectionColumns("level"),

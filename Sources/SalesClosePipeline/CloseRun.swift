@@ -50,16 +50,8 @@ public struct CloseRun {
             }
             period = closePeriod
             log("close period \(closePeriod)")
-            progress?.begin("calculating the close", unit: .items("series"), total: 0)
-            let close = CloseCalculation(imported: imported, configuration: configuration, period: closePeriod, progress: progress)
-            progress?.end()
-            calculationFindings = close.findings
-            phases.end("calculated the close and \(close.forecast.series.count) forecasts")
-            for line in DiagnosticSummary(rejects: [], findings: close.findings).lines { log(line) }
-            if options.strict, let failure = strictFailure([], close.findings) { throw failure }
-            let destination = try write(close, imported: imported, configuration: configuration, period: closePeriod)
-            progress?.end()
-            phases.end("wrote the tables and the workbook")
+            let destination = try calculateAndWrite(imported: imported, configuration: configuration, period: closePeriod, phases: &phases,
+                                                    calculationFindings: &calculationFindings)
             return Summary(period: closePeriod, outputPath: destination, imported: imported)
         } catch let error as PipelineError {
             progress?.end()
@@ -71,35 +63,55 @@ public struct CloseRun {
         }
     }
 
-    /// Writes the close into `Output/<period>/` (replacing it whole) and removes the diagnostics
-    /// of an earlier failed run.
-    private func write(_ close: CloseCalculation, imported: ImportResult, configuration: Configuration, period: Month) throws -> String {
-        let rejects = rejectsTable(imported.rejects.prefix(configuration.workbook.topN))
-        let allFindings = imported.findings + close.findings
-        let findings = findingsTable(allFindings)
+    /// Calculates the close and writes it into `Output/<period>/` (replacing it whole), then
+    /// removes the diagnostics of an earlier failed run. The tables of the figures are written
+    /// while the forecasts are computed (see `CloseCalculation`); the forecasts' tables and the
+    /// workbook, which reads everything, after.
+    private func calculateAndWrite(imported: ImportResult, configuration: Configuration, period: Month, phases: inout PhaseClock,
+                               calculationFindings: inout [Finding]) throws -> String {
+        let output = OutputFolder(root: options.outputFolder)
         let clock = ContinuousClock()
         var packTime = Duration.zero
-        let output = OutputFolder(root: options.outputFolder)
-        return try output.withLock(log: log) {
+        let destination = try output.withLock(log: log) {
             let destination = try output.replace(period.description) { folder in
-                progress?.begin("writing", unit: .items("tables"), total: close.tableCount + 2)
                 func write(_ table: TableBlocks) throws {
-                    progress?.advance(by: 0, detail: table.name + ".csv")
                     try CSVTableWriter.write(table, to: (folder as NSString).appendingPathComponent(table.name + ".csv"))
-                    progress?.advance(by: 1)
                 }
-                // The workbook is laid out and written beside the tables.
+                // The figures' tables, written while the forecasts run (a strict run that then fails
+                // on the findings discards them with the temporary folder).
+                var figureTables: Result<Void, Error> = .success(())
+                progress?.begin("calculating the close", unit: .items("series"), total: 0)
+                let close = CloseCalculation(imported: imported, configuration: configuration, period: period, progress: progress) { figures in
+                    figureTables = Result {
+                        try figures.forEachTable(write)
+                        try writeRejects(imported.rejects, in: folder)
+                        try write(TableBlocks(findingsTable(imported.findings + figures.findings)))
+                    }
+                }
+                progress?.end()
+                calculationFindings = close.findings
+                phases.end("calculated the close and \(close.forecasts.revenue.series.count) forecasts")
+                for line in DiagnosticSummary(rejects: [], findings: close.findings).lines { log(line) }
+                if options.strict, let failure = strictFailure([], close.findings) { throw failure }
+                try figureTables.get()
+
+                progress?.begin("writing", unit: .items("tables"), total: close.forecasts.tableCount + 1)
+                let allFindings = imported.findings + close.findings
+                // The workbook is laid out and written beside the forecasts' tables.
                 let (tables, workbook) = concurrently({
                     Result { () throws -> Void in
-                        try close.forEachTable(write)
-                        try writeRejects(imported.rejects, in: folder)
-                        try write(TableBlocks(findings))
+                        try close.forecasts.forEachTable(names: imported.data.names) { table in
+                            progress?.advance(by: 0, detail: table.name + ".csv")
+                            try write(table)
+                            progress?.advance(by: 1)
+                        }
                     }
                 }, {
                     Result { () throws -> Duration in
                         let start = clock.now
-                        let pack = ClosePackBuilder(close: close, imported: imported, configuration: configuration, period: period,
-                                                    findings: allFindings, shownRejects: rejects).pack()
+                        let pack = ClosePackBuilder(figures: close.figures, forecasts: close.forecasts, imported: imported,
+                                                    configuration: configuration, period: period, findings: allFindings,
+                                                    shownRejects: rejectsTable(imported.rejects.prefix(configuration.workbook.topN))).pack()
                         try writeClosePack(pack, to: (folder as NSString).appendingPathComponent("close-\(period).xlsx"),
                                            createdAt: period.lastDay,
                                            thresholds: AchievementColours(low: configuration.achievement.low, high: configuration.achievement.high))
@@ -112,12 +124,15 @@ public struct CloseRun {
                 var manifest = makeManifest(imported: imported, configuration: configuration, period: period, command: "run")
                 try manifest.addOutputs(in: folder)
                 try manifest.write(to: (folder as NSString).appendingPathComponent("manifest.json"))
+                progress?.end()
             }
             output.removeDiagnostics()
-            let d = packTime.components
-            log(String(format: "laid out and wrote the workbook in %.2f s", Double(d.seconds) + Double(d.attoseconds) / 1e18))
             return destination
         }
+        let d = packTime.components
+        log(String(format: "laid out and wrote the workbook in %.2f s", Double(d.seconds) + Double(d.attoseconds) / 1e18))
+        phases.end("wrote the forecasts' tables and the workbook")
+        return destination
     }
 
     /// A run that read its inputs but could not close: writes `rejects.csv`, `data_quality.csv`

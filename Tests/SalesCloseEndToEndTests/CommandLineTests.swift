@@ -48,6 +48,35 @@ import Testing
         #expect(r.stderr.hasSuffix("rejects.csv, data_quality.csv and manifest.json are in \(out.path)/diagnostics/\n"))
     }
 
+    /// A finding of the calculations (a shipment of a cancelled line), not of the import, fails a
+    /// strict run too, though the figures' tables are written while the forecasts run: the close
+    /// before it stays as it was, with no table of the failed run.
+    @Test func strictRunWithACalculationFindingKeepsTheEarlierClose() throws {
+        let work = try TemporaryFolder()
+        defer { work.remove() }
+        try work.write("Input/orders.csv", "order_id,line_no,order_date,customer_id,customer_name,sku,quantity,unit_price,amount,status\n"
+                       + "SO1,1,2026-09-03,C1,Acme,P1,2,10,20.00,open\nSO2,1,2026-10-03,C2,Beta,P1,1,10,10.00,cancelled\n")
+        try work.write("Input/shipments.csv", "order_id,line_no,ship_date,quantity\nSO2,1,2026-10-05,1\n")
+        let input = work.path + "/Input", config = try work.subfolder("Config"), output = work.path + "/Output"
+        let arguments = ["run", "--input", input, "--config", config, "--output", output, "--period", "2026-10"]
+        #expect(try run(arguments).status == 0)
+        let close = output + "/2026-10"
+        let before = try FileManager.default.contentsOfDirectory(atPath: close).sorted().map {
+            try Data(contentsOf: URL(fileURLWithPath: close + "/" + $0))
+        }
+        try work.write("Input/orders.csv", "order_id,line_no,order_date,customer_id,customer_name,sku,quantity,unit_price,amount,status\n"
+                       + "SO1,1,2026-09-03,C1,Acme,P1,2,10,20.00,open\nSO2,1,2026-10-03,C2,Beta,P1,3,10,30.00,cancelled\n")
+        let strict = try run(arguments + ["--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("\(input)/shipments.csv:2: warning: shipment of cancelled order SO2 line 1 is excluded from shipped value"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: close).sorted().map {
+            try Data(contentsOf: URL(fileURLWithPath: close + "/" + $0))
+        } == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix(".") }.sorted() == ["2026-10", "diagnostics"])
+        let quality = try String(contentsOfFile: output + "/diagnostics/data_quality.csv", encoding: .utf8)
+        #expect(quality.contains("shipment of cancelled order SO2 line 1"))
+    }
+
     @Test func usageAndConfigurationErrorsExitTwo() throws {
         #expect(try run(["run", "--period", "2024-13"]).status == 2)
         #expect(try run(["frobnicate"]).status == 2)
