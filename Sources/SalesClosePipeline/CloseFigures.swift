@@ -41,12 +41,7 @@ struct CloseFigures {
         }
     }
 
-    let actuals: MonthlyActuals
-    let plan: TargetPlan
-    let achievement: AchievementReport
-    let growth: GrowthReport
-    let abc: ABCAnalysis
-    let weekly: WeeklyActuals
+    let sales: Sales
     let backlog: BacklogReport
     let receivables: ReceivablesReport
     let delivery: DeliveryReport
@@ -70,8 +65,7 @@ struct CloseFigures {
                               receivables: stock.receivables, delivery: delivery, close: period, settings: configuration.scorecard,
                               commission: configuration.commission, terms: settings)
         orderToCash = OrderToCashKPIs(backlog: stock.backlog, delivery: delivery, receivables: stock.receivables)
-        (actuals, plan, achievement, growth, abc, weekly) = (sales.actuals, sales.plan, sales.achievement, sales.growth, sales.abc, sales.weekly)
-        (backlog, receivables, self.data) = (stock.backlog, stock.receivables, data)
+        (self.sales, backlog, receivables, self.data) = (sales, stock.backlog, stock.receivables, data)
         let paths = imported.filePaths
         findings = sales.plan.findings
             + (stock.matching.issues + stock.receivables.issues).map { $0.finding(file: paths[Int($0.source.file)]) }
@@ -93,14 +87,14 @@ extension CloseFigures {
     private var tableRenderers: [() -> TableBlocks] {
         let names = data.names
         let whole: [() -> ReportTable] = [
-            { weekly.table(names: names) }, { achievement.table }, { growth.table }, { plan.allocationTable(names: names) },
+            { sales.weekly.table(names: names) }, { sales.achievement.table }, { sales.growth.table }, { sales.plan.allocationTable(names: names) },
             { scorecard.table(names: names) },
-            { abc.products.table }, { abc.customers.table }, { abc.matrix },
+            { sales.abc.products.table }, { sales.abc.customers.table }, { sales.abc.matrix },
         ]
         let rest: [() -> ReportTable] = [
             { delivery.overdueTable(data: data) }, { receivables.table(data: data) }, { planVsActual.table() },
         ]
-        return [{ actuals.tableBlocks(names: names) }] + whole.map { r in { TableBlocks(r()) } }
+        return [{ sales.actuals.tableBlocks(names: names) }] + whole.map { r in { TableBlocks(r()) } }
             + [{ backlog.tableBlocks(names: names) }, { delivery.tableBlocks(names: names) }] + rest.map { r in { TableBlocks(r()) } }
     }
 }

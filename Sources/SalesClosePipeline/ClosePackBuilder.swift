@@ -24,10 +24,10 @@ struct ClosePackBuilder {
     func pack() -> ClosePack {
         let data = imported.data
         let sheets: [ClosePackSheet] = [
-            .achievement(figures.achievement, top: top, language: language),
-            .growth(figures.growth, close: period, top: top, language: language),
-            .abc(figures.abc.products, top: top, language: language),
-            .abc(figures.abc.customers, top: top, language: language),
+            .achievement(figures.sales.achievement, top: top, language: language),
+            .growth(figures.sales.growth, close: period, top: top, language: language),
+            .abc(figures.sales.abc.products, top: top, language: language),
+            .abc(figures.sales.abc.customers, top: top, language: language),
             .backlog(figures.backlog, data: data, top: top, language: language),
             .delivery(figures.delivery, data: data, top: top, language: language),
             .receivables(figures.receivables, planVsActual: figures.planVsActual, data: data, top: top, language: language),
@@ -44,8 +44,8 @@ struct ClosePackBuilder {
     private func detailSheets() -> [ClosePackSheet] {
         let names = imported.data.names
         return [
-            ("achievement", figures.achievement.table), ("growth", figures.growth.table),
-            ("products_abc", figures.abc.products.table), ("customers_abc", figures.abc.customers.table),
+            ("achievement", figures.sales.achievement.table), ("growth", figures.sales.growth.table),
+            ("products_abc", figures.sales.abc.products.table), ("customers_abc", figures.sales.abc.customers.table),
             ("backlog", figures.backlog.table(names: names)), ("delivery", figures.delivery.table(names: names)),
             ("overdue_lines", figures.delivery.overdueTable(data: imported.data)),
             ("receivables", figures.receivables.table(data: imported.data)), ("forecast", forecasts.revenue.table(names: names)),
@@ -53,8 +53,8 @@ struct ClosePackBuilder {
     }
 
     private func kpis() -> [KPI] {
-        let month = figures.achievement.row(.month, .total, 0)
-        let ytd = figures.achievement.row(.ytd, .total, 0)
+        let month = figures.sales.achievement.row(.month, .total, 0)
+        let ytd = figures.sales.achievement.row(.ytd, .total, 0)
         let money = { (units: Int64?) in units.map { ReportTable.Cell.money(Money(minorUnits: $0)) } ?? .empty }
         let kpis = figures.orderToCash
         return [
@@ -79,7 +79,7 @@ struct ClosePackBuilder {
     private func summaryCharts() -> [ChartSpec] {
         let money = { (units: Int64?) in units.map { ReportTable.Cell.money(Money(minorUnits: $0)) } ?? .empty }
         let month = period.description
-        let regions = figures.achievement.rows.filter { $0.periodType == .month && $0.level == .region }
+        let regions = figures.sales.achievement.rows.filter { $0.periodType == .month && $0.level == .region }
         let byRegion = ReportTable(name: "actual_vs_target_by_region",
                                    columns: [.init("region", .text), .init("target", .money), .init("actual", .money)],
                                    rows: regions.map { [.text($0.keyText), money($0.target), money($0.actual)] })
@@ -89,12 +89,12 @@ struct ClosePackBuilder {
             .init("month", .month), .init("actual", .money), .init("forecast", .money), .init("lo80", .money), .init("hi80", .money),
         ], rows: (0..<(24 + horizon)).map { step in
             let m = period.advanced(by: step - 23)
-            guard step >= 24 else { return [.month(m), .money(figures.actuals.figures(.total, 0, m).revenue), .empty, .empty, .empty] }
+            guard step >= 24 else { return [.month(m), .money(figures.sales.actuals.figures(.total, 0, m).revenue), .empty, .empty, .empty] }
             let f = forecasts.revenue.total(m)
             return [.month(m), .empty, .moneyOrEmpty(f?.mean), .moneyOrEmpty(f?.lo80), .moneyOrEmpty(f?.hi80)]
         })
         // The Pareto curve of the 20 largest products, labelled by short name, with the ABC cut-offs.
-        let abc = figures.abc.products
+        let abc = figures.sales.abc.products
         let pareto = ReportTable(name: "product_pareto", columns: [
             .init("product", .text), .init("cumulative_share", .rate), .init("cutoff_a", .rate), .init("cutoff_b", .rate),
         ], rows: abc.items.prefix(20).map {
@@ -102,7 +102,7 @@ struct ClosePackBuilder {
              .rate(abc.settings.a), .rate(abc.settings.b)]
         })
         // Salespeople with an achievement rate: the best five and the worst five.
-        let rated = figures.achievement.rows.filter { $0.periodType == .month && $0.level == .salesperson && $0.achievementRate != nil }
+        let rated = figures.sales.achievement.rows.filter { $0.periodType == .month && $0.level == .salesperson && $0.achievementRate != nil }
         let shown = rated.count <= 10 ? rated : Array(rated.prefix(5) + rated.suffix(5))
         let people = ReportTable(name: "achievement_by_salesperson",
                                  columns: [.init("salesperson", .text), .init("achievement_rate", .rate)],
