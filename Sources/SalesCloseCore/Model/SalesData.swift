@@ -26,7 +26,12 @@ public struct SalesData: Sendable {
     }
 
     public var names = Names()
-    public var orderLines: [OrderLine] = []
+    public var orderLines: [OrderLine] = [] {
+        didSet { orderMonthRange = Self.monthRange(of: orderLines) }
+    }
+    /// The first and last month with an order line, or nil when there are none; kept with
+    /// `orderLines`, since most reports start from it.
+    public private(set) var orderMonthRange: ClosedRange<Month>?
     public var shipments: [Shipment] = []
     public var payments: [Payment] = []
     /// Indexed by customer `NameID`.
@@ -43,10 +48,9 @@ public struct SalesData: Sendable {
         id >= 0 && Int(id) < products.count ? products[Int(id)].name ?? "" : ""
     }
 
-    /// The first and last month with an order line, or nil when there are none.
-    public var orderMonthRange: ClosedRange<Month>? {
-        guard var lo = orderLines.first?.orderDate, var hi = orderLines.first?.orderDate else { return nil }
-        for line in orderLines {
+    private static func monthRange(of lines: [OrderLine]) -> ClosedRange<Month>? {
+        guard var lo = lines.first?.orderDate, var hi = lines.first?.orderDate else { return nil }
+        for line in lines {
             if line.orderDate < lo { lo = line.orderDate }
             if line.orderDate > hi { hi = line.orderDate }
         }
