@@ -1,5 +1,6 @@
 import Foundation
 import SalesCloseCore
+import PropertyBased
 import Testing
 @testable import SalesCloseImport
 
@@ -45,6 +46,20 @@ import Testing
         #expect(parse("2025-01") == .failure(.notADate))
         #expect(parse("yesterday") == .failure(.notADate))
         #expect(parse("2025-01-31x") == .failure(.notADate))
+    }
+
+    /// `YYYY-MM-DD` is read by a fast path; with a time after it, the general one reads it.
+    /// Both must agree on every year, month and day, impossible ones and any separator included.
+    @Test func tenByteDatesReadAsTheSameDateWithATime() async {
+        await propertyCheck(input: Gen.int(in: 0...9999), Gen.int(in: 0...19), Gen.int(in: 0...39), Gen.int(in: 0...8)) { y, m, d, seps in
+            let separators: [Character] = ["-", "/", "."]
+            let (a, b) = (separators[seps % 3], separators[seps / 3])
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            let year = String(repeating: "0", count: 4 - String(y).count) + String(y)
+            let text = "\(year)\(a)\(two(m))\(b)\(two(d))"
+            #expect(parse(text) == parse(text + " 0:00"), "\(text)")
+            if let day = Day(year: y, month: m, day: d) { #expect(parse(text) == .success(day)) }
+        }
     }
 }
 

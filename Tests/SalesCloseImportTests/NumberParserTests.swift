@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import SalesCloseImport
 
@@ -61,5 +62,21 @@ import Testing
         #expect(parse("-") == .failure(.notANumber))
         #expect(parse("NA") == .failure(.notANumber))
         #expect(parse("99999999999999999999") == .failure(.tooLarge))
+    }
+
+    /// Plain numbers are read by a one-pass fast path; the same digits behind a `+` or inside
+    /// parentheses go the general way. Both must give the same value, rounding included.
+    @Test func plainNumbersReadAsTheGeneralFormsOfTheSameDigits() async {
+        await propertyCheck(input: Gen.int(in: 0...9).array(of: 1...17), Gen.int(in: 0...9).array(of: 0...6),
+                            Gen.bool) { integer, fraction, hasPoint in
+            let digits = integer.map(String.init).joined()
+            let text = hasPoint ? digits + "." + fraction.map(String.init).joined() : digits
+            for scale in 0...4 {
+                #expect(parse(text, scale: scale) == parse("+" + text, scale: scale), "\(text) at scale \(scale)")
+                #expect(parse("-" + text, scale: scale) == parse("(" + text + ")", scale: scale), "-\(text) at scale \(scale)")
+                let comma = text.replacingOccurrences(of: ".", with: ",")
+                #expect(parse(comma, comma: true, scale: scale) == parse("+" + comma, comma: true, scale: scale), "\(comma)")
+            }
+        }
     }
 }

@@ -26,8 +26,12 @@ public struct DateParser: Sendable {
     /// The zone timestamps with an offset are converted to (`timezone = "Asia/Shanghai"`); nil = as written.
     let timeZone: TimeZone?
 
+    /// Whether the pattern is the default, whose usual form `YYYY-MM-DD` `parse` reads first.
+    let isYearFirst: Bool
+
     public init(_ pattern: DatePattern, timeZone: TimeZone? = nil) {
         tokens = pattern.tokens; self.pattern = pattern.text; self.timeZone = timeZone
+        isYearFirst = pattern.tokens == DatePattern.yearFirst.tokens
     }
 
     /// nil if the pattern lacks a year, month or day part (see `DatePattern`).
@@ -40,6 +44,10 @@ public struct DateParser: Sendable {
         var lo = 0, hi = field.count
         trimSpaces(field, &lo, &hi)
         if lo == hi { return .failure(.empty) }
+        if isYearFirst, hi - lo == 10, let parts = Self.isoParts(field, lo) {
+            guard let d = Day(year: parts.year, month: parts.month, day: parts.day) else { return .failure(.noSuchDay) }
+            return .success(d)
+        }
         var year = 0, month = 0, day = 0
         var i = lo
         for token in tokens {
@@ -82,6 +90,17 @@ public struct DateParser: Sendable {
 }
 
 extension DateParser {
+    /// The parts of the ten bytes at `lo` when they are `YYYY?MM?DD` with `-`, `/` or `.` for
+    /// each `?`: what the year-first pattern reads from them (no time can follow in ten bytes).
+    @inline(__always)
+    static func isoParts(_ f: UnsafeRawBufferPointer, _ lo: Int) -> (year: Int, month: Int, day: Int)? {
+        func digit(_ k: Int) -> Int? { isDigit(f[lo + k]) ? Int(f[lo + k] - 48) : nil }
+        func isSeparator(_ k: Int) -> Bool { f[lo + k] == UInt8(ascii: "-") || f[lo + k] == UInt8(ascii: "/") || f[lo + k] == UInt8(ascii: ".") }
+        guard isSeparator(4), isSeparator(7), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1)
+    }
+
     /// A time of day and its UTC offset, if written.
     struct TimeOfDay: Equatable {
         var seconds: Int

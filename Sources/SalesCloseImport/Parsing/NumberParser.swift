@@ -18,6 +18,48 @@ public struct NumberParser: Sendable {
         var lo = 0, hi = field.count
         trimSpaces(field, &lo, &hi)
         if lo == hi { return .failure(.empty) }
+        if let value = plainNumber(field, lo, hi, scale: scale) { return .success(value) }
+        return parseWritten(field, lo, hi, scale: scale, allowPercent: allowPercent)
+    }
+
+    /// The common case, read in one pass: digits with an optional leading minus and decimal
+    /// separator (`1234`, `-0.05`, `12.`), at most 15 integer digits and a scale of at most 3, so
+    /// that nothing can overflow. nil for anything else, which `parseWritten` then reads; both
+    /// give the same value for what this accepts.
+    @inline(__always)
+    private func plainNumber(_ field: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int, scale: Int) -> Int64? {
+        guard scale <= 3 else { return nil }
+        var i = lo
+        let negative = field[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        let integerStart = i
+        var integer: Int64 = 0
+        while i < hi, isDigit(field[i]) {
+            guard i - integerStart < 15 else { return nil }
+            integer = integer * 10 + Int64(field[i] - 48); i += 1
+        }
+        guard i > integerStart else { return nil }
+        var fraction: Int64 = 0, kept = 0, roundUp = false
+        if i < hi {
+            guard field[i] == decimalSeparator else { return nil }
+            i += 1
+            let fractionStart = i
+            while i < hi, isDigit(field[i]) {
+                let d = Int64(field[i] - 48)
+                if kept < scale { fraction = fraction * 10 + d; kept += 1 }
+                else if i - fractionStart == scale { roundUp = d >= 5 }
+                i += 1
+            }
+            guard i == hi else { return nil }
+        }
+        let value = integer * powersOfTen[scale] + fraction * powersOfTen[scale - kept] + (roundUp ? 1 : 0)
+        return negative ? -value : value
+    }
+
+    /// `parse` for a trimmed, non-empty field in any of the accepted forms.
+    private func parseWritten(_ field: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int, scale: Int,
+                              allowPercent: Bool) -> Result<Int64, Failure> {
+        var lo = lo, hi = hi
         var negative = false
         if field[lo] == UInt8(ascii: "("), field[hi - 1] == UInt8(ascii: ")") {
             negative = true; lo += 1; hi -= 1; trimSpaces(field, &lo, &hi)
