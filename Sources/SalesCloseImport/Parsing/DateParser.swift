@@ -55,7 +55,7 @@ public struct DateParser: Sendable {
             case .separator:
                 guard i < hi else { return .failure(.notADate) }
                 let b = field[i]
-                guard b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") else { return .failure(.notADate) }
+                guard Self.isSeparator(b) else { return .failure(.notADate) }
                 i += 1
             case .literal(let c):
                 guard i < hi, field[i] == c else { return .failure(.notADate) }
@@ -90,13 +90,16 @@ public struct DateParser: Sendable {
 }
 
 extension DateParser {
+    /// What may stand between a date's parts: `-`, `/` or `.`.
+    @inline(__always)
+    static func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") }
+
     /// The parts of the ten bytes at `lo` when they are `YYYY?MM?DD` with `-`, `/` or `.` for
     /// each `?`: what the year-first pattern reads from them (no time can follow in ten bytes).
     @inline(__always)
     static func isoParts(_ f: UnsafeRawBufferPointer, _ lo: Int) -> (year: Int, month: Int, day: Int)? {
         func digit(_ k: Int) -> Int? { isDigit(f[lo + k]) ? Int(f[lo + k] - 48) : nil }
-        func isSeparator(_ k: Int) -> Bool { f[lo + k] == UInt8(ascii: "-") || f[lo + k] == UInt8(ascii: "/") || f[lo + k] == UInt8(ascii: ".") }
-        guard isSeparator(4), isSeparator(7), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+        guard isSeparator(f[lo + 4]), isSeparator(f[lo + 7]), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
               let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
         return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1)
     }
